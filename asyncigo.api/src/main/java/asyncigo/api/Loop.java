@@ -1,0 +1,199 @@
+package asyncigo.api;
+
+import asyncigo.api.net.AsyncStream;
+import asyncigo.api.net.Pipe;
+import asyncigo.api.net.Server;
+import asyncigo.api.net.StreamHandler;
+import asyncigo.api.internal.LoopProviders;
+import asyncigo.api.spi.LoopProvider;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * An asyncio-style event loop: tasks and futures on one loop thread, timers, I/O readiness and
+ * thread-safe hand-offs. Exactly one task or callback of a loop runs at any instant, so code
+ * between two awaits needs no locks.
+ *
+ * <p><b>Obtaining one.</b> {@link #open()} finds the implementation through {@link ServiceLoader}
+ * ({@link LoopProvider}) and the best available poller ({@link asyncigo.api.spi.PollerProvider});
+ * {@link #open(LoopOptions)} takes options, such as a forced poller or virtual time for tests.
+ * {@link #run(Coroutine)} runs a main coroutine to completion and may be called again; {@link
+ * #close()} releases the poller.
+ *
+ * <pre>{@code
+ * try (Loop loop = Loop.open()) {
+ *   int answer = loop.run(() -> {
+ *     Task<Integer> task = loop.spawn(() -> { loop.sleep(Duration.ofSeconds(1)); return 42; });
+ *     return task.await();
+ *   });
+ * }
+ * }</pre>
+ *
+ * <p><b>Threading.</b> Every method is loop-confined (call it from a task or callback of this
+ * loop, or, for {@code run} and {@code close}, from the thread that owns the loop while it is not
+ * running) except {@link #callSoonThreadsafe}, {@link #time()}, {@link #inLoop()} and {@link
+ * #pollerSelection()}, which any thread may call. A loop-confined method called from another
+ * thread throws {@link IllegalStateException} saying so.
+ */
+public interface Loop extends AutoCloseable {
+
+  /** Opens a loop with default options. */
+  static Loop open() {
+    return open(LoopOptions.defaults());
+  }
+
+  /**
+   * Opens a loop with {@code options}, using the first {@link LoopProvider} on the module path.
+   *
+   * @throws IllegalStateException if no loop implementation is on the module path, or the chosen
+   *     poller is not available (the message gives the cause)
+   */
+  static Loop open(LoopOptions options) {
+    return LoopProviders.require().open(options);
+  }
+
+  /**
+   * The loop whose task or callback is running on the current thread.
+   *
+   * @throws IllegalStateException "no running asyncigo loop on this thread" outside a loop
+   */
+  static Loop current() {
+    return running()
+        .orElseThrow(() -> new IllegalStateException("no running asyncigo loop on this thread"));
+  }
+
+  /**
+   * The loop running on the current thread, if any: the way for code that works both inside and
+   * outside a loop (seed {@code RunningLoopMaybe}) to choose.
+   */
+  static Optional<Loop> running() {
+    return LoopProviders.find().flatMap(LoopProvider::currentLoop);
+  }
+
+  /**
+   * Runs {@code main} as a task and the loop until it is done; returns its result or rethrows its
+   * exception (checked ones wrapped in {@link UncheckedExecutionException}). When main is done,
+   * the tasks still pending are cancelled and their cleanup runs before this method returns;
+   * failures of tasks that nobody awaited go to the exception handler.
+   *
+   * @throws IllegalStateException if the loop is running or closed, or called from a task
+   */
+  <T> T run(Coroutine<T> main);
+
+  /** Spawns {@code body} as a task named {@code task-N}; its first step runs on the loop later. */
+  <T> Task<T> spawn(Coroutine<T> body);
+
+  /** Spawns {@code body} as a task with the given name. */
+  <T> Task<T> spawn(String name, Coroutine<T> body);
+
+  /** A new pending future of this loop. */
+  <T> Future<T> newFuture();
+
+  /** Schedules {@code callback} to run in the next iteration of the loop, after earlier ones. */
+  Handle callSoon(Runnable callback);
+
+  /**
+   * Schedules {@code callback} to run once {@code delay} has passed on the loop clock; never
+   * earlier. Callbacks due at the same time run in the order they were scheduled.
+   *
+   * @throws IllegalArgumentException if delay is negative
+   */
+  Handle callLater(Duration delay, Runnable callback);
+
+  /** Schedules {@code callback} at loop time {@code when} (nanoseconds, see {@link #time()}). */
+  Handle callAt(long when, Runnable callback);
+
+  /**
+   * Thread-safe: hands {@code callback} to the loop, which runs it in its next iteration, waking
+   * the loop if it waits for I/O. Actions before this call happen-before the callback runs.
+   *
+   * @throws IllegalStateException if the loop is closed
+   */
+  void callSoonThreadsafe(Runnable callback);
+
+  /** The loop clock, in nanoseconds: monotonic, or virtual with virtual time. Thread-safe. */
+  long time();
+
+  /**
+   * Gives other tasks and callbacks a turn: the current task resumes in the next iteration of the
+   * loop (asyncio {@code sleep(0)}, seed {@code Yield(nil)}).
+   *
+   * @throws CancelledException if the task is cancelled
+   */
+  void yieldNow();
+
+  /**
+   * Suspends the current task for {@code duration} (zero behaves as {@link #yieldNow()}).
+   *
+   * @throws CancelledException if the task is cancelled before or while sleeping
+   * @throws IllegalArgumentException if the duration is negative
+   */
+  void sleep(Duration duration);
+
+  /**
+   * Runs blocking {@code work} on a new virtual thread and returns a future of its result,
+   * completed on the loop. Cancelling the future interrupts the thread. The work must not call
+   * loop-confined methods (use {@link #callSoonThreadsafe}).
+   */
+  <T> Future<T> toThread(Callable<T> work);
+
+  /**
+   * A future of this loop that completes when {@code stage} does (on the loop thread); a {@link
+   * java.util.concurrent.CompletionException} is unwrapped. Cancelling the returned future
+   * cancels the stage's {@code toCompletableFuture()} view.
+   */
+  <T> Future<T> adapt(CompletionStage<T> stage);
+
+  /** The task currently running on this loop, if the caller runs inside one. */
+  Optional<Task<?>> currentTask();
+
+  /** Every task of this loop that is not done, in spawn order. */
+  List<Task<?>> tasks();
+
+  /**
+   * A readable dump of every task that is not done: name, state, what it awaits, its suspended
+   * stack and (in debug mode) where it was created.
+   */
+  String dumpTasks();
+
+  /** Whether the current thread is running this loop's code. Thread-safe. */
+  boolean inLoop();
+
+  /** Which poller this loop uses and why the others were skipped. Thread-safe. */
+  PollerSelection pollerSelection();
+
+  // ---------------------------------------------------------------- networking (asyncigo.api.net)
+
+  /**
+   * Connects to {@code host:port}. The name is resolved off the loop; when it has several
+   * addresses they are raced (happy eyeballs, 250 ms stagger) and the losers are closed.
+   *
+   * @throws java.io.UncheckedIOException wrapping {@link java.net.ConnectException} when refused
+   */
+  AsyncStream connect(String host, int port);
+
+  /** Connects to an address written {@code "host:port"} (IPv6 as {@code "[::1]:port"}). */
+  AsyncStream connect(String hostAndPort);
+
+  /**
+   * Listens on {@code host:port} (port 0 picks a free port, see {@link Server#localAddress()})
+   * and runs {@code handler} in a new task for each accepted connection. The stream is closed
+   * when the handler returns.
+   */
+  Server listen(String host, int port, StreamHandler handler);
+
+  /** A connected in-process pair: bytes written to {@link Pipe#sink()} are read from source. */
+  Pipe pipe();
+
+  /**
+   * Closes the loop and its poller. Idempotent.
+   *
+   * @throws IllegalStateException if the loop is running
+   */
+  @Override
+  void close();
+}

@@ -1,0 +1,79 @@
+package asyncigo.api;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A coroutine running on a loop, and the future of its result.
+ *
+ * <p><b>Lifecycle.</b> {@link Loop#spawn} creates the task and schedules its first step; the body
+ * never starts inside {@code spawn}. The task's result is set when its body exits: the body's
+ * return value, its exception, or cancellation. A task's result cannot be set from outside:
+ * {@link #complete} and {@link #fail} throw {@link UnsupportedOperationException}.
+ *
+ * <p><b>Cancellation.</b> {@link #cancel()} requests cancellation: the future the task awaits is
+ * cancelled (unless it is a shield), and that await, like every later await in the task, throws
+ * {@link CancelledException}. The body's {@code finally} blocks run before the task's result
+ * settles, and a cancelled task always ends cancelled. A task cancelled before its first step
+ * never runs its body.
+ *
+ * <p><b>Threading.</b> Loop-confined, like {@link Future}.
+ *
+ * @param <T> the result type
+ */
+public interface Task<T> extends Future<T> {
+
+  /** The task's name, unique within its loop unless the caller gave a duplicate. */
+  String name();
+
+  /**
+   * Requests cancellation (see the type's documentation). Returns true if the task was not done
+   * and has now a pending cancellation request; false if it was already done. Calling it again
+   * on a task that is not done adds one more request (see {@link #cancelling()}).
+   */
+  @Override
+  boolean cancel();
+
+  /** The number of cancellation requests not yet withdrawn with {@link #uncancel()}. */
+  int cancelling();
+
+  /**
+   * Withdraws one cancellation request and returns the number left. When none are left, awaits in
+   * the task work again. Meant for scopes that turn their own cancellation into another outcome,
+   * such as timeouts; the caller is usually the task itself.
+   */
+  int uncancel();
+
+  /**
+   * Runs {@code block} in the current task with cancellation held back: its awaits do not throw
+   * because of a cancellation of this task (a cancelled awaited future still throws). A
+   * cancellation requested meanwhile takes effect at the first await after the block. Use it for
+   * cleanup that must await, such as sending a goodbye message.
+   *
+   * @throws IllegalStateException if this is not the current task
+   */
+  <R> R shielded(Coroutine<R> block);
+
+  /** The future this task is suspended on, if it is suspended on one. */
+  Optional<Future<?>> awaiting();
+
+  /**
+   * The task's suspended stack, innermost frame first; empty while the task has not started or
+   * is done. For a running task, the stack at the time of the call.
+   */
+  List<StackTraceElement> stack();
+
+  /**
+   * Where the task was spawned, when the loop runs in {@link LoopOptions#debug() debug mode};
+   * empty otherwise.
+   */
+  List<StackTraceElement> creationSite();
+
+  /** Task results are set by their body: always throws {@link UnsupportedOperationException}. */
+  @Override
+  boolean complete(T result);
+
+  /** Task results are set by their body: always throws {@link UnsupportedOperationException}. */
+  @Override
+  boolean fail(Throwable failure);
+}

@@ -1,0 +1,13 @@
+package asyncigo.api;
+
+import java.util.Optional;
+
+/**
+ * A failure nobody else could observe, handed to the loop's exception handler: a callback that
+ * threw, or a task that failed and whose failure no one retrieved before the loop's run ended.
+ *
+ * @param message what happened, for example {@code "Task exception was never retrieved"}
+ * @param exception the exception
+ * @param task the task involved, if any
+ */
+public record UnhandledFailure(String message, Throwable exception, Optional<Task<?>> task) {}

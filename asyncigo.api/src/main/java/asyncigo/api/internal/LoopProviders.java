@@ -1,0 +1,45 @@
+package asyncigo.api.internal;
+
+import asyncigo.api.spi.LoopProvider;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+
+/** Finds the loop implementation once, through {@link ServiceLoader}, and caches it. */
+public final class LoopProviders {
+  private LoopProviders() {}
+
+  private static final class Holder {
+    static final Object FOUND = load();
+
+    private static Object load() {
+      try {
+        Iterator<LoopProvider> it =
+            ServiceLoader.load(LoopProvider.class, LoopProviders.class.getClassLoader()).iterator();
+        if (it.hasNext()) {
+          return it.next();
+        }
+        return new IllegalStateException(
+            "no asyncigo loop implementation found: put the asyncigo.loop module on the module"
+                + " path");
+      } catch (ServiceConfigurationError e) {
+        return new IllegalStateException("cannot load the asyncigo loop implementation: " + e, e);
+      }
+    }
+  }
+
+  /** The loop provider, if one could be loaded. */
+  public static Optional<LoopProvider> find() {
+    return Holder.FOUND instanceof LoopProvider p ? Optional.of(p) : Optional.empty();
+  }
+
+  /** The loop provider, or an {@link IllegalStateException} that says why there is none. */
+  public static LoopProvider require() {
+    if (Holder.FOUND instanceof LoopProvider p) {
+      return p;
+    }
+    IllegalStateException cause = (IllegalStateException) Holder.FOUND;
+    throw new IllegalStateException(cause.getMessage(), cause.getCause());
+  }
+}

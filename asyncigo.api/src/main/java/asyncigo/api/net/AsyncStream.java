@@ -1,0 +1,118 @@
+package asyncigo.api.net;
+
+import asyncigo.api.Future;
+import asyncigo.api.iter.AsyncIterable;
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.util.Optional;
+
+/**
+ * A buffered, non-blocking byte stream over a TCP connection or a pipe end (the seed's {@code
+ * AsyncStream}). Reading methods suspend the calling task until data arrives; nothing blocks the
+ * loop thread.
+ *
+ * <p><b>Reading.</b> Reads go through an internal buffer. A read that is cancelled (its task is
+ * cancelled) loses no byte: whatever arrived stays buffered for the next read. One reader at a
+ * time: a second task reading while another waits gets {@link IllegalStateException}.
+ *
+ * <p><b>Writing.</b> {@link #write} copies the bytes into the output buffer and returns at once;
+ * the returned future completes once those bytes are handed to the kernel. Writes from several
+ * tasks never interleave. {@link #drain()} is the backpressure point.
+ *
+ * <p><b>Closing.</b> {@link #close()} is idempotent; tasks waiting on the stream wake with {@link
+ * StreamClosedException}; output still buffered is reported by failing its write futures (call
+ * {@link #flush()} first to send it). Loop-confined.
+ */
+public interface AsyncStream extends AutoCloseable {
+
+  /**
+   * The next line including its {@code '\n'}; at end of stream the final unterminated line, then
+   * null.
+   *
+   * @throws LineTooLongException if no {@code '\n'} comes within {@link #lineLimit()} bytes; the
+   *     data stays buffered and readable
+   */
+  byte[] readLine() throws IOException;
+
+  /**
+   * The bytes up to and including {@code delimiter}; at end of stream the remaining bytes, then
+   * null.
+   *
+   * @throws LineTooLongException as {@link #readLine()}
+   */
+  byte[] readUntil(byte delimiter) throws IOException;
+
+  /**
+   * Exactly {@code n} bytes.
+   *
+   * @throws IncompleteReadException if the stream ends first; it carries the bytes that came
+   */
+  byte[] readExactly(int n) throws IOException;
+
+  /**
+   * {@code n} bytes, fewer only as the last chunk before end of stream, then null (the seed's
+   * {@code ReadChunk}).
+   */
+  byte[] readChunk(int n) throws IOException;
+
+  /** Between 1 and {@code max} bytes, as soon as any are available; null at end of stream. */
+  byte[] read(int max) throws IOException;
+
+  /** Every byte up to end of stream (an empty array if there are none). */
+  byte[] readAll() throws IOException;
+
+  /** The lines of the stream, as {@link #readLine()} returns them, until end of stream. */
+  AsyncIterable<byte[]> lines();
+
+  /** The stream in chunks of {@code n} bytes, as {@link #readChunk(int)} returns them. */
+  AsyncIterable<byte[]> chunks(int n);
+
+  /** The line-length limit of {@link #readLine()} and {@link #readUntil} (default 64 KiB). */
+  int lineLimit();
+
+  /** Sets the line-length limit. */
+  void lineLimit(int bytes);
+
+  /**
+   * Queues a copy of {@code data} for sending and returns at once; the future completes when the
+   * bytes are on the wire (handed to the kernel), or fails if the stream breaks or closes first.
+   *
+   * @throws StreamClosedException if the output is closed or shut down
+   */
+  Future<Void> write(byte[] data);
+
+  /**
+   * Backpressure: returns at once while the output buffer holds at most the high-water mark;
+   * otherwise suspends until it drains below the low-water mark.
+   */
+  void drain() throws IOException;
+
+  /** Suspends until every byte written so far is on the wire. */
+  void flush() throws IOException;
+
+  /**
+   * Sets the output buffer's water marks (defaults 64 KiB and 16 KiB).
+   *
+   * @throws IllegalArgumentException unless {@code 0 <= low <= high}
+   */
+  void writeLimits(int high, int low);
+
+  /** The bytes written but not yet on the wire. */
+  int pendingOutput();
+
+  /** Sends what is buffered, then half-closes: the peer reads end of stream; reads go on. */
+  void shutdownOutput() throws IOException;
+
+  /** The local address of a socket; empty for a pipe. */
+  Optional<SocketAddress> localAddress();
+
+  /** The remote address of a socket; empty for a pipe. */
+  Optional<SocketAddress> remoteAddress();
+
+  /** Whether {@link #close()} has been called. */
+  boolean isClosed();
+
+  /** Closes the stream at once (see the type's documentation). Idempotent. */
+  @Override
+  void close();
+}

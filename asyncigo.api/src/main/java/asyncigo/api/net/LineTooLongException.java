@@ -1,0 +1,13 @@
+package asyncigo.api.net;
+
+import java.io.IOException;
+
+/** No delimiter came within the stream's line limit. The data stays buffered and readable. */
+public class LineTooLongException extends IOException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the exception for a limit of {@code limit} bytes. */
+  public LineTooLongException(int limit) {
+    super("no delimiter within the line limit of " + limit + " bytes");
+  }
+}

@@ -1,0 +1,17 @@
+/**
+ * asyncigo's public API: event loops, futures, tasks, streams, async iterators and
+ * synchronization primitives, plus the service interfaces that implementations provide.
+ *
+ * <p>User code writes {@code requires asyncigo.api;} and nothing else. The loop implementation
+ * ({@link asyncigo.api.spi.LoopProvider}) and the readiness pollers
+ * ({@link asyncigo.api.spi.PollerProvider}) are found on the module path by {@link
+ * java.util.ServiceLoader}; put a backend module on the module path or take it off to swap it.
+ */
+module asyncigo.api {
+  exports asyncigo.api;
+  exports asyncigo.api.iter;
+  exports asyncigo.api.net;
+  exports asyncigo.api.spi;
+
+  uses asyncigo.api.spi.LoopProvider;
+}

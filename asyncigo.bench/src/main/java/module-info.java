@@ -1,0 +1,3 @@
+module asyncigo.bench {
+  requires asyncigo.api;
+}

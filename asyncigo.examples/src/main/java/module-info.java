@@ -1,0 +1,3 @@
+module asyncigo.examples {
+  requires asyncigo.api;
+}

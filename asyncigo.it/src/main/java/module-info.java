@@ -1,0 +1,3 @@
+module asyncigo.it {
+  requires asyncigo.api;
+}

@@ -1,0 +1,3 @@
+module asyncigo.iter {
+  requires asyncigo.api;
+}

@@ -1,0 +1,3 @@
+module asyncigo.loop {
+  requires asyncigo.api;
+}

@@ -1,0 +1,3 @@
+module asyncigo.poll.epoll {
+  requires asyncigo.api;
+}

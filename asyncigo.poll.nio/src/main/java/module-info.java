@@ -1,0 +1,3 @@
+module asyncigo.poll.nio {
+  requires asyncigo.api;
+}

@@ -1,0 +1,3 @@
+module asyncigo.tck {
+  requires asyncigo.api;
+}
