@@ -1,3 +1,6 @@
+/** Async iterators, generators and lazy iterator combinators. */
 module asyncigo.iter {
-  requires asyncigo.api;
+  requires transitive asyncigo.api;
+
+  exports asyncigo.iter;
 }

@@ -1,3 +1,14 @@
+/**
+ * The asyncigo event loop: provides {@link asyncigo.api.spi.LoopProvider}, finds pollers through
+ * {@link asyncigo.api.spi.PollerProvider}. Users never require this module; they put it on the
+ * module path.
+ */
 module asyncigo.loop {
-  requires asyncigo.api;
+  requires transitive asyncigo.api;
+  requires org.slf4j;
+
+  uses asyncigo.api.spi.PollerProvider;
+
+  provides asyncigo.api.spi.LoopProvider with
+      asyncigo.loop.core.RealLoopProvider;
 }

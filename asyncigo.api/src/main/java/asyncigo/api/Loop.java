@@ -6,6 +6,7 @@ import asyncigo.api.net.Server;
 import asyncigo.api.net.StreamHandler;
 import asyncigo.api.internal.LoopProviders;
 import asyncigo.api.spi.LoopProvider;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -172,22 +173,23 @@ public interface Loop extends AutoCloseable {
    * Connects to {@code host:port}. The name is resolved off the loop; when it has several
    * addresses they are raced (happy eyeballs, 250 ms stagger) and the losers are closed.
    *
-   * @throws java.io.UncheckedIOException wrapping {@link java.net.ConnectException} when refused
+   * @throws java.net.ConnectException when refused
+   * @throws java.net.UnknownHostException when the name does not resolve
    */
-  AsyncStream connect(String host, int port);
+  AsyncStream connect(String host, int port) throws IOException;
 
   /** Connects to an address written {@code "host:port"} (IPv6 as {@code "[::1]:port"}). */
-  AsyncStream connect(String hostAndPort);
+  AsyncStream connect(String hostAndPort) throws IOException;
 
   /**
    * Listens on {@code host:port} (port 0 picks a free port, see {@link Server#localAddress()})
    * and runs {@code handler} in a new task for each accepted connection. The stream is closed
    * when the handler returns.
    */
-  Server listen(String host, int port, StreamHandler handler);
+  Server listen(String host, int port, StreamHandler handler) throws IOException;
 
   /** A connected in-process pair: bytes written to {@link Pipe#sink()} are read from source. */
-  Pipe pipe();
+  Pipe pipe() throws IOException;
 
   /**
    * Closes the loop and its poller. Idempotent.

@@ -1,0 +1,3 @@
+package asyncigo.examples;
+/** Placeholder until the first example lands. */
+final class Placeholder { private Placeholder() {} }

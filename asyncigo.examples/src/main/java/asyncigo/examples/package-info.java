@@ -1,0 +1,2 @@
+/** Runnable examples: each main class prints exactly the lines its Javadoc shows. */
+package asyncigo.examples;

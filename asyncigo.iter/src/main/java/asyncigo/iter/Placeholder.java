@@ -1,0 +1,3 @@
+package asyncigo.iter;
+/** Placeholder until the iterator module lands. */
+final class Placeholder { private Placeholder() {} }
