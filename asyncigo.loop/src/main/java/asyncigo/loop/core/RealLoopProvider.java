@@ -9,11 +9,17 @@ import java.util.Optional;
 public final class RealLoopProvider implements LoopProvider {
   @Override
   public Loop open(LoopOptions options) {
-    throw new UnsupportedOperationException("engine not written yet");
+    return RealLoop.open(options);
   }
 
   @Override
   public Optional<Loop> currentLoop() {
+    Thread me = Thread.currentThread();
+    for (Scheduler s : Scheduler.RUNNING) {
+      if (s.owner == me) {
+        return Optional.of(s.loop);
+      }
+    }
     return Optional.empty();
   }
 }

@@ -1,0 +1,372 @@
+package asyncigo.loop.core;
+
+import asyncigo.api.Coroutine;
+import asyncigo.api.Future;
+import asyncigo.api.Handle;
+import asyncigo.api.Loop;
+import asyncigo.api.LoopOptions;
+import asyncigo.api.PollerSelection;
+import asyncigo.api.Task;
+import asyncigo.api.net.AsyncStream;
+import asyncigo.api.net.Pipe;
+import asyncigo.api.net.Server;
+import asyncigo.api.net.StreamHandler;
+import asyncigo.api.spi.Poller;
+import asyncigo.loop.io.PollerChooser;
+import asyncigo.loop.net.Network;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link Loop} implementation: the public surface over a {@link Scheduler} (ready queue,
+ * timers, poller, baton), a {@link Network} and a {@link FailureReporter}.
+ *
+ * <p>Lifecycle: OPEN → RUNNING (inside {@link #run}) → OPEN → ... → CLOSED (terminal). Between
+ * runs the loop belongs to the thread that opened it (or last ran it).
+ */
+public final class RealLoop implements Loop {
+  private static final Logger LOG = LoggerFactory.getLogger(RealLoop.class);
+
+  private enum State { OPEN, RUNNING, CLOSED }
+
+  private final LoopOptions options;
+  private final Poller poller;
+  private final PollerSelection selection;
+  private final Strands strands;
+  final Scheduler scheduler;
+  private final FailureReporter failures;
+  private final Network network;
+  private volatile State state = State.OPEN;
+  private long taskCounter;
+
+  private RealLoop(LoopOptions options, Poller poller, PollerSelection selection, Strands strands) {
+    this.options = options;
+    this.poller = poller;
+    this.selection = selection;
+    this.strands = strands;
+    this.failures = new FailureReporter(options.exceptionHandler(), options.debug());
+    LoopClock clock = options.virtualTime() ? new LoopClock.Virtual() : new LoopClock.Monotonic();
+    SlowStepWatch slow = new SlowStepWatch(options.debug(), options.slowThreshold().toNanos());
+    this.scheduler = new Scheduler(this, clock, poller, strands, failures, slow);
+    this.failures.attach(this);
+    this.network = new Network(this, scheduler.io, poller);
+  }
+
+  static RealLoop open(LoopOptions options) {
+    PollerChooser.Choice choice = PollerChooser.choose(options.poller());
+    Strands strands = Strands.create();
+    Poller poller;
+    try {
+      poller = choice.provider().open();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open poller " + choice.provider().name(), e);
+    }
+    LOG.debug("opened loop: poller {}, engine {}", poller.name(), strands.name());
+    return new RealLoop(options, poller, choice.selection(), strands);
+  }
+
+  /** The engine running task strands: "virtual" or "carrier". */
+  public String engine() {
+    return strands.name();
+  }
+
+  boolean isClosed() {
+    return state == State.CLOSED;
+  }
+
+  private void checkOpen(String what) {
+    scheduler.checkOwner(what);
+    if (state == State.CLOSED) {
+      throw new IllegalStateException(what + ": the loop is closed");
+    }
+  }
+
+  @Override
+  public <T> T run(Coroutine<T> main) {
+    checkOpen("Loop.run");
+    if (state == State.RUNNING) {
+      throw new IllegalStateException("Loop.run: the loop is already running");
+    }
+    state = State.RUNNING;
+    RealTask<T> mainTask;
+    try {
+      mainTask = newTask("main", main);
+      scheduler.drive(mainTask::isDone);
+      for (Task<?> t : scheduler.tasks.snapshot()) {
+        t.cancel();
+      }
+      scheduler.drive(scheduler.tasks::isEmpty);
+    } finally {
+      state = State.OPEN;
+    }
+    failures.reportUnretrieved();
+    return mainTask.outcome();
+  }
+
+  @Override
+  public <T> Task<T> spawn(Coroutine<T> body) {
+    checkOpen("Loop.spawn");
+    return newTask("task-" + ++taskCounter, body);
+  }
+
+  @Override
+  public <T> Task<T> spawn(String name, Coroutine<T> body) {
+    checkOpen("Loop.spawn");
+    if (name == null) {
+      throw new NullPointerException("task name must not be null");
+    }
+    return newTask(name, body);
+  }
+
+  private <T> RealTask<T> newTask(String name, Coroutine<T> body) {
+    if (body == null) {
+      throw new NullPointerException("task body must not be null");
+    }
+    StackTraceElement[] site = options.debug() ? creationSite() : null;
+    RealTask<T> t = new RealTask<>(scheduler, name, body, site);
+    scheduler.tasks.add(t);
+    scheduler.enqueue(t);
+    return t;
+  }
+
+  private static StackTraceElement[] creationSite() {
+    StackTraceElement[] all = new Throwable().getStackTrace();
+    int skip = 0;
+    while (skip < all.length && all[skip].getClassName().startsWith("asyncigo.")) {
+      skip++;
+    }
+    return java.util.Arrays.copyOfRange(all, Math.min(skip, all.length), all.length);
+  }
+
+  @Override
+  public <T> Future<T> newFuture() {
+    checkOpen("Loop.newFuture");
+    return new RealFuture<>(scheduler);
+  }
+
+  @Override
+  public Handle callSoon(Runnable callback) {
+    checkOpen("Loop.callSoon");
+    CallbackHandle h = new CallbackHandle(requireCallback(callback), scheduler.clock.now());
+    scheduler.enqueue(h);
+    return h;
+  }
+
+  @Override
+  public Handle callLater(Duration delay, Runnable callback) {
+    if (delay.isNegative()) {
+      throw new IllegalArgumentException("delay must not be negative: " + delay);
+    }
+    return callAt(saturatedAdd(scheduler.clock.now(), delay), callback);
+  }
+
+  @Override
+  public Handle callAt(long when, Runnable callback) {
+    checkOpen("Loop.callAt");
+    return scheduler.timers.schedule(when, requireCallback(callback));
+  }
+
+  private static long saturatedAdd(long now, Duration d) {
+    long nanos;
+    try {
+      nanos = d.toNanos();
+    } catch (ArithmeticException tooLong) {
+      return Long.MAX_VALUE;
+    }
+    long sum = now + nanos;
+    return sum < now ? Long.MAX_VALUE : sum;
+  }
+
+  private static Runnable requireCallback(Runnable callback) {
+    if (callback == null) {
+      throw new NullPointerException("callback must not be null");
+    }
+    return callback;
+  }
+
+  @Override
+  public void callSoonThreadsafe(Runnable callback) {
+    requireCallback(callback);
+    if (state == State.CLOSED) {
+      throw new IllegalStateException("Loop.callSoonThreadsafe: the loop is closed");
+    }
+    scheduler.submit(callback);
+  }
+
+  @Override
+  public long time() {
+    return scheduler.clock.now();
+  }
+
+  @Override
+  public void yieldNow() {
+    scheduler.yieldNow();
+  }
+
+  @Override
+  public void sleep(Duration duration) {
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException("sleep duration must not be negative: " + duration);
+    }
+    if (duration.isZero()) {
+      yieldNow();
+      return;
+    }
+    scheduler.currentTaskFor("Loop.sleep").checkCancelled();
+    RealFuture<Void> done = new RealFuture<>(scheduler);
+    TimerHandle timer =
+        scheduler.timers.schedule(
+            saturatedAdd(scheduler.clock.now(), duration), () -> done.settle(Future.State.SUCCEEDED, null));
+    try {
+      scheduler.await(done);
+    } finally {
+      timer.cancel();
+    }
+  }
+
+  @Override
+  public <T> Future<T> toThread(Callable<T> work) {
+    checkOpen("Loop.toThread");
+    if (work == null) {
+      throw new NullPointerException("work must not be null");
+    }
+    RealFuture<T> result = new RealFuture<>(scheduler);
+    Thread worker =
+        Thread.ofVirtual()
+            .name("asyncigo-to-thread")
+            .unstarted(
+                () -> {
+                  try {
+                    T value = work.call();
+                    scheduler.submit(() -> result.settle(Future.State.SUCCEEDED, value));
+                  } catch (Throwable t) {
+                    scheduler.submit(() -> result.settle(Future.State.FAILED, t));
+                  }
+                });
+    result.listen(
+        new RealFuture.DoneCallback<T>(
+            result,
+            f -> {
+              if (f.isCancelled()) {
+                worker.interrupt();
+              }
+            }));
+    worker.start();
+    return result;
+  }
+
+  @Override
+  public <T> Future<T> adapt(CompletionStage<T> stage) {
+    checkOpen("Loop.adapt");
+    RealFuture<T> result = new RealFuture<>(scheduler);
+    stage.whenComplete(
+        (value, error) ->
+            scheduler.submit(
+                () -> {
+                  Throwable cause = error instanceof CompletionException c && c.getCause() != null
+                      ? c.getCause() : error;
+                  if (cause == null) {
+                    result.settle(Future.State.SUCCEEDED, value);
+                  } else if (cause instanceof CancellationException) {
+                    result.cancel();
+                  } else {
+                    result.settle(Future.State.FAILED, cause);
+                  }
+                }));
+    result.listen(
+        new RealFuture.DoneCallback<T>(
+            result,
+            f -> {
+              if (f.isCancelled()) {
+                try {
+                  stage.toCompletableFuture().cancel(false);
+                } catch (UnsupportedOperationException notCancellable) {
+                  // The stage offers no way to cancel it; it completes on its own.
+                }
+              }
+            }));
+    return result;
+  }
+
+  @Override
+  public Optional<Task<?>> currentTask() {
+    scheduler.checkOwner("Loop.currentTask");
+    return Optional.ofNullable(scheduler.runningTask());
+  }
+
+  @Override
+  public List<Task<?>> tasks() {
+    scheduler.checkOwner("Loop.tasks");
+    return scheduler.tasks.snapshot();
+  }
+
+  @Override
+  public String dumpTasks() {
+    scheduler.checkOwner("Loop.dumpTasks");
+    return TaskDump.of(scheduler.tasks.snapshot(), scheduler.runningTask());
+  }
+
+  @Override
+  public boolean inLoop() {
+    return state == State.RUNNING && scheduler.owner == Thread.currentThread();
+  }
+
+  @Override
+  public PollerSelection pollerSelection() {
+    return selection;
+  }
+
+  @Override
+  public AsyncStream connect(String host, int port) throws IOException {
+    checkOpen("Loop.connect");
+    return network.connect(host, port);
+  }
+
+  @Override
+  public AsyncStream connect(String hostAndPort) throws IOException {
+    checkOpen("Loop.connect");
+    return network.connect(hostAndPort);
+  }
+
+  @Override
+  public Server listen(String host, int port, StreamHandler handler) throws IOException {
+    checkOpen("Loop.listen");
+    return network.listen(host, port, handler);
+  }
+
+  @Override
+  public Pipe pipe() throws IOException {
+    checkOpen("Loop.pipe");
+    return network.pipe();
+  }
+
+  @Override
+  public void close() {
+    if (state == State.CLOSED) {
+      return;
+    }
+    if (state == State.RUNNING) {
+      throw new IllegalStateException("Loop.close: the loop is running; close it after run returns");
+    }
+    state = State.CLOSED;
+    try {
+      poller.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("closing poller " + poller.name(), e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Loop[" + state + ", poller " + poller.name() + ", engine " + strands.name() + "]";
+  }
+}

@@ -1,0 +1,184 @@
+package asyncigo.loop.core;
+
+import asyncigo.api.CancelledException;
+import asyncigo.api.Coroutine;
+import asyncigo.api.Future;
+import asyncigo.api.Task;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+
+/**
+ * A coroutine running on its own strand (a virtual thread), and the future of its result.
+ *
+ * <p>Implementation overview. The strand is created lazily, when the scheduler first pops the task
+ * from the ready queue, so a task cancelled before its first step never gets a thread and never
+ * runs its body. While the task is suspended, {@code awaiting} is the future it waits for (null in
+ * {@code yieldNow}). Cancellation is a counter of requests ({@code cancelRequests}); while it is
+ * positive and {@code shieldDepth} is 0, every await throws. The result settles when the body
+ * exits: a task with pending cancellation requests always ends cancelled. Tasks of a loop form an
+ * intrusive doubly-linked list (prev/next), the registry behind {@code Loop.tasks()}.
+ */
+final class RealTask<T> extends RealFuture<T> implements Task<T> {
+  private final String name;
+  private Coroutine<T> body;
+  final StackTraceElement[] creationSite;
+  Thread thread;
+  RealFuture<?> awaiting;
+  int cancelRequests;
+  int shieldDepth;
+  private boolean failureRetrieved;
+  FailureReporter.Watch failureWatch;
+  RealTask<?> prev;
+  RealTask<?> next;
+
+  RealTask(Scheduler scheduler, String name, Coroutine<T> body, StackTraceElement[] creationSite) {
+    super(scheduler);
+    this.name = name;
+    this.body = body;
+    this.creationSite = creationSite;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  /** Runs the body on this task's strand and settles the result. Called once, by the strand. */
+  void runBody() {
+    Coroutine<T> b = body;
+    body = null;
+    T result = null;
+    Throwable failure = null;
+    try {
+      result = b.call();
+    } catch (Throwable t) {
+      failure = t;
+    }
+    finish(result, failure);
+  }
+
+  private void finish(T result, Throwable failure) {
+    if (cancelRequests > 0 || failure instanceof CancellationException) {
+      CancelledException c = new CancelledException("task " + name + " was cancelled");
+      if (failure != null && !(failure instanceof CancellationException)) {
+        c.addSuppressed(failure);
+      }
+      settle(State.CANCELLED, c);
+    } else if (failure != null) {
+      settle(State.FAILED, failure);
+    } else {
+      settle(State.SUCCEEDED, result);
+    }
+  }
+
+  /** Settles a task that was cancelled before its first step; its body never runs. */
+  void cancelUnstarted() {
+    body = null;
+    finish(null, null);
+  }
+
+  boolean started() {
+    return body == null;
+  }
+
+  @Override
+  void onSettled() {
+    scheduler.tasks.remove(this);
+    if (state() == State.FAILED) {
+      scheduler.failures.taskFailed(this, (Throwable) rawValue());
+    }
+  }
+
+  @Override
+  void markRetrieved() {
+    if (!failureRetrieved && state() == State.FAILED) {
+      failureRetrieved = true;
+      scheduler.failures.retrieved(this);
+    }
+  }
+
+  @Override
+  public boolean cancel() {
+    scheduler.checkOwner("Task.cancel");
+    if (isDone()) {
+      return false;
+    }
+    cancelRequests++;
+    if (awaiting != null && shieldDepth == 0) {
+      awaiting.cancel();
+    }
+    return true;
+  }
+
+  @Override
+  public int cancelling() {
+    scheduler.checkOwner("Task.cancelling");
+    return cancelRequests;
+  }
+
+  @Override
+  public int uncancel() {
+    scheduler.checkOwner("Task.uncancel");
+    if (cancelRequests > 0) {
+      cancelRequests--;
+    }
+    return cancelRequests;
+  }
+
+  /** Throws if the task has a pending cancellation that is not held back by a shield. */
+  void checkCancelled() {
+    if (cancelRequests > 0 && shieldDepth == 0) {
+      throw new CancelledException("task " + name + " was cancelled");
+    }
+  }
+
+  @Override
+  public <R> R shielded(Coroutine<R> block) {
+    scheduler.checkOwner("Task.shielded");
+    if (scheduler.runningTask() != this) {
+      throw new IllegalStateException("shielded() must be called by task " + name + " itself");
+    }
+    shieldDepth++;
+    try {
+      return block.call();
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Exception e) {
+      throw new asyncigo.api.UncheckedExecutionException(e);
+    } finally {
+      shieldDepth--;
+    }
+  }
+
+  @Override
+  public Optional<Future<?>> awaiting() {
+    return Optional.ofNullable(awaiting);
+  }
+
+  @Override
+  public List<StackTraceElement> stack() {
+    Thread t = thread;
+    return t == null || isDone() ? List.of() : List.of(t.getStackTrace());
+  }
+
+  @Override
+  public List<StackTraceElement> creationSite() {
+    return creationSite == null ? List.of() : List.of(creationSite);
+  }
+
+  @Override
+  public boolean complete(T result) {
+    throw new UnsupportedOperationException("a task's result is set by its body: " + name);
+  }
+
+  @Override
+  public boolean fail(Throwable failure) {
+    throw new UnsupportedOperationException("a task's result is set by its body: " + name);
+  }
+
+  @Override
+  public String toString() {
+    return "Task[" + name + ", " + state() + "]";
+  }
+}

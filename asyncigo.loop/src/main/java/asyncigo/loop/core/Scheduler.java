@@ -1,0 +1,317 @@
+package asyncigo.loop.core;
+
+import asyncigo.api.spi.Poller;
+import asyncigo.loop.io.PollerIo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The loop's engine: the ready queue, the timers, the poller, and the baton.
+ *
+ * <p>Implementation overview.
+ *
+ * <ul>
+ *   <li><b>Strands.</b> The driver is the thread that called {@code run}; every task body runs on
+ *       a strand of its own (a virtual thread, see {@link Strands}). Exactly one strand holds the
+ *       baton ({@code owner}) at any instant, and only the owner touches loop state; the others
+ *       are parked. {@link #transfer} hands the baton over (write {@code owner}, unpark the
+ *       target); {@link #awaitBaton} parks until the baton comes back. The volatile write and read
+ *       of {@code owner} order every loop-state access of one strand before the next strand's.
+ *   <li><b>Who runs the scheduler.</b> Whichever strand holds the baton. A task that suspends
+ *       calls {@link #nextRunnable} itself: callbacks run inline, and when the next item is
+ *       another task the baton goes straight to that task's strand, without passing through the
+ *       driver. When the next item is the suspending task itself (a lone {@code yieldNow}), there
+ *       is no switch at all. Only when nothing is ready and the loop must block does the baton go
+ *       to the driver, the one strand allowed to block in the poller (a platform thread).
+ *   <li><b>Iterations.</b> As in asyncio's {@code _run_once}: an iteration polls I/O (blocking
+ *       only on the driver and only when nothing is ready), moves thread-safe callbacks and due
+ *       timers to the ready queue, then runs the items that were ready when it began ({@code
+ *       remaining}). Items queued meanwhile run in the next iteration, so a task that yields in a
+ *       loop cannot starve timers, I/O or thread-safe callbacks. While work is ready, the I/O
+ *       poll (a syscall) is skipped for up to {@link #POLL_SKIP} iterations.
+ *   <li><b>Ready items</b> are {@link RealTask}s to resume (or start) and {@link Runnable}s.
+ *   <li><b>Stopping.</b> {@code run} gives a stop condition, checked at iteration boundaries;
+ *       when it holds, the baton returns to the driver, which returns from {@link #drive}.
+ * </ul>
+ */
+final class Scheduler {
+  /** The loops running on some thread right now, for {@code Loop.running()}. */
+  static final CopyOnWriteArrayList<Scheduler> RUNNING = new CopyOnWriteArrayList<>();
+
+  private static final Object DRIVER = new Object();
+  private static final Object STOP = new Object();
+  private static final int POLL_SKIP = 32;
+
+  final RealLoop loop;
+  final LoopClock clock;
+  final TaskList tasks = new TaskList();
+  final FailureReporter failures;
+  final TimerQueue timers = new TimerQueue();
+  final PollerIo io;
+  private final Poller poller;
+  private final Strands strands;
+  private final SlowStepWatch slowSteps;
+
+  private final ArrayDeque<Object> ready = new ArrayDeque<>();
+  private int remaining;
+  private int pollsSkipped;
+  private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean inboxSignalled = new AtomicBoolean();
+
+  volatile Thread owner;
+  private Thread driver;
+  private RealTask<?> running;
+  private BooleanSupplier stopWhen = () -> false;
+
+  Scheduler(
+      RealLoop loop,
+      LoopClock clock,
+      Poller poller,
+      Strands strands,
+      FailureReporter failures,
+      SlowStepWatch slowSteps) {
+    this.loop = loop;
+    this.clock = clock;
+    this.poller = poller;
+    this.strands = strands;
+    this.failures = failures;
+    this.slowSteps = slowSteps;
+    this.io = new PollerIo(poller, loop);
+    this.owner = Thread.currentThread();
+  }
+
+  // ------------------------------------------------------------------------ thread confinement
+
+  void checkOwner(String what) {
+    if (Thread.currentThread() != owner) {
+      throw new IllegalStateException(
+          what
+              + " is loop-confined: call it on the loop's thread (inside a task or callback of"
+              + " the loop), not from thread "
+              + Thread.currentThread().getName());
+    }
+  }
+
+  /** The task whose code is running now, or null in a callback or the driver. */
+  RealTask<?> runningTask() {
+    return running;
+  }
+
+  /** The running task of this loop, or an exception saying why {@code what} cannot suspend. */
+  RealTask<?> currentTaskFor(String what) {
+    checkOwner(what);
+    RealTask<?> t = running;
+    if (t == null) {
+      throw new IllegalStateException(
+          what + " must be called inside a task of the loop, not in a callback or outside run()");
+    }
+    return t;
+  }
+
+  // ------------------------------------------------------------------------ suspension points
+
+  <T> T await(RealFuture<T> f) {
+    RealTask<?> me = currentTaskFor("Future.await");
+    me.checkCancelled();
+    if (!f.isDone()) {
+      me.awaiting = f;
+      f.listen(me);
+      try {
+        suspend(me);
+      } finally {
+        me.awaiting = null;
+      }
+      if (!f.isDone()) {
+        f.unlisten(me);
+      }
+      me.checkCancelled();
+    }
+    return f.outcome();
+  }
+
+  void yieldNow() {
+    RealTask<?> me = currentTaskFor("Loop.yieldNow");
+    me.checkCancelled();
+    enqueue(me);
+    suspend(me);
+    me.checkCancelled();
+  }
+
+  // ------------------------------------------------------------------------ queues
+
+  void enqueue(Object item) {
+    ready.addLast(item);
+  }
+
+  /** Thread-safe: hands {@code callback} to the loop, waking its poller if needed. */
+  void submit(Runnable callback) {
+    inbox.add(callback);
+    if (!inboxSignalled.getAndSet(true)) {
+      poller.wakeup();
+    }
+  }
+
+  // ------------------------------------------------------------------------ running
+
+  /**
+   * Runs the loop on the calling (driver) thread until {@code stop} holds at an iteration
+   * boundary. Loop-confined: the caller must own the loop.
+   */
+  void drive(BooleanSupplier stop) {
+    stopWhen = stop;
+    driver = Thread.currentThread();
+    RUNNING.add(this);
+    try {
+      for (Object next = nextRunnable(true); next != STOP; next = nextRunnable(true)) {
+        transfer(next);
+        strands.driverWait(this, driver);
+      }
+    } finally {
+      RUNNING.remove(this);
+      stopWhen = () -> false;
+    }
+  }
+
+  /** Suspends task {@code me} (on its own strand) until the scheduler resumes it. */
+  void suspend(RealTask<?> me) {
+    slowSteps.stepEnded(me);
+    running = null;
+    Object next = nextRunnable(false);
+    if (next != me) {
+      transfer(next);
+      awaitBaton();
+    }
+    running = me;
+    slowSteps.stepStarted();
+  }
+
+  /** The body of a task's strand: wait for the baton, run the body, pass the baton on, exit. */
+  void strandMain(RealTask<?> task) {
+    awaitBaton();
+    running = task;
+    slowSteps.stepStarted();
+    task.runBody();
+    slowSteps.stepEnded(task);
+    running = null;
+    transfer(nextRunnable(false));
+  }
+
+  /** Parks the calling strand until it owns the baton. */
+  void awaitBaton() {
+    Thread me = Thread.currentThread();
+    while (owner != me) {
+      LockSupport.park(this);
+    }
+  }
+
+  private void transfer(Object next) {
+    if (next == DRIVER) {
+      owner = driver;
+      LockSupport.unpark(driver);
+      return;
+    }
+    RealTask<?> task = (RealTask<?>) next;
+    Thread t = task.thread;
+    if (t == null) {
+      t = strands.newStrand(task.name(), () -> strandMain(task));
+      task.thread = t;
+      owner = t;
+      t.start();
+    } else {
+      owner = t;
+      LockSupport.unpark(t);
+    }
+  }
+
+  /**
+   * Runs ready callbacks and starts iterations until a task is to run (returned), or, when the
+   * caller is not the driver and the loop would have to block or stop, {@code DRIVER}; the driver
+   * gets {@code STOP} instead when the stop condition holds.
+   */
+  private Object nextRunnable(boolean isDriver) {
+    for (; ; ) {
+      if (remaining > 0) {
+        remaining--;
+        Object item = ready.pollFirst();
+        if (item instanceof RealTask<?> t) {
+          if (t.thread == null && t.cancelRequests > 0) {
+            t.cancelUnstarted();
+            continue;
+          }
+          return t;
+        }
+        runCallback((Runnable) item);
+        continue;
+      }
+      if (stopWhen.getAsBoolean()) {
+        return isDriver ? STOP : DRIVER;
+      }
+      beginIteration(isDriver);
+      if (ready.isEmpty()) {
+        if (!isDriver) {
+          return DRIVER;
+        }
+        continue;
+      }
+      remaining = ready.size();
+    }
+  }
+
+  private void runCallback(Runnable callback) {
+    try {
+      slowSteps.callback(callback);
+    } catch (Throwable t) {
+      failures.callbackFailed(t);
+    }
+  }
+
+  /** Polls I/O (blocking only on the driver with nothing ready), then takes in timers and inbox. */
+  private void beginIteration(boolean isDriver) {
+    boolean idle = ready.isEmpty();
+    if (idle || (io.hasWatches() && ++pollsSkipped >= POLL_SKIP)) {
+      pollsSkipped = 0;
+      long timeout = idle && isDriver && inbox.isEmpty() ? timeoutUntilNextTimer() : 0;
+      poll(timeout);
+    }
+    if (inboxSignalled.get()) {
+      inboxSignalled.set(false);
+      for (Runnable r = inbox.poll(); r != null; r = inbox.poll()) {
+        ready.addLast(r);
+      }
+    }
+    if (!timers.isEmpty()) {
+      timers.popDue(clock.now(), ready::addLast);
+    }
+  }
+
+  private long timeoutUntilNextTimer() {
+    long due = timers.nextDue();
+    if (due == Long.MAX_VALUE) {
+      return -1;
+    }
+    long delta = due - clock.now();
+    if (delta > 0 && clock.isVirtual() && !io.hasInterest()) {
+      clock.advanceTo(due);
+      return 0;
+    }
+    return Math.max(0, delta);
+  }
+
+  private void poll(long timeoutNanos) {
+    long start = clock.isVirtual() && timeoutNanos != 0 ? System.nanoTime() : 0;
+    try {
+      poller.poll(timeoutNanos, io.sink);
+    } catch (IOException e) {
+      throw new UncheckedIOException("poller " + poller.name() + " failed", e);
+    }
+    if (start != 0) {
+      clock.advanceTo(clock.now() + (System.nanoTime() - start));
+    }
+  }
+}

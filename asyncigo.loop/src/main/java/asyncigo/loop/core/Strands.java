@@ -1,0 +1,141 @@
+package asyncigo.loop.core;
+
+import java.lang.reflect.Constructor;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * How task strands are made, and how the driver waits while a task holds the baton. Two engines:
+ *
+ * <ul>
+ *   <li><b>virtual</b> (default; public JDK API only, no JVM flag): each task is a virtual thread
+ *       on the JDK's scheduler; the driver parks until the baton comes back.
+ *   <li><b>carrier</b> (fast): each task is a virtual thread whose scheduler is this loop's own
+ *       run queue, and the driver thread is its only carrier: while a task holds the baton, the
+ *       driver runs the queued virtual-thread continuations itself, so handing the baton over
+ *       never wakes another OS thread. It needs the package-private {@code
+ *       VirtualThreadBuilder(Executor)} constructor, reachable only with {@code --add-opens
+ *       java.base/java.lang=asyncigo.loop} (or {@code ALL-UNNAMED} on the class path).
+ * </ul>
+ *
+ * <p>{@code -Dasyncigo.engine=auto|virtual|carrier} chooses; {@code auto} (the default) takes
+ * carrier when the JVM allows it. One instance per loop; loop-confined except {@link #execute}.
+ */
+abstract sealed class Strands permits Strands.Virtual, Strands.Carrier {
+  /** The engine name of this instance: "virtual" or "carrier". */
+  abstract String name();
+
+  /** An unstarted strand that runs {@code body}. */
+  abstract Thread newStrand(String name, Runnable body);
+
+  /** Waits on the driver thread until it owns the baton again. */
+  abstract void driverWait(Scheduler scheduler, Thread driver);
+
+  static Strands create() {
+    String wanted = System.getProperty("asyncigo.engine", "auto");
+    return switch (wanted) {
+      case "virtual" -> new Virtual();
+      case "carrier" -> {
+        Constructor<?> builder = Carrier.builderConstructor();
+        if (builder == null) {
+          throw new IllegalStateException(
+              "-Dasyncigo.engine=carrier needs --add-opens java.base/java.lang=asyncigo.loop"
+                  + " (ALL-UNNAMED on the class path): " + Carrier.UNAVAILABLE);
+        }
+        yield new Carrier(builder);
+      }
+      case "auto" -> {
+        Constructor<?> builder = Carrier.builderConstructor();
+        yield builder == null ? new Virtual() : new Carrier(builder);
+      }
+      default ->
+          throw new IllegalArgumentException(
+              "unknown -Dasyncigo.engine=" + wanted + "; use auto, virtual or carrier");
+    };
+  }
+
+  /** Virtual threads on the JDK's default scheduler. */
+  static final class Virtual extends Strands {
+    @Override
+    String name() {
+      return "virtual";
+    }
+
+    @Override
+    Thread newStrand(String name, Runnable body) {
+      return Thread.ofVirtual().name(name).unstarted(body);
+    }
+
+    @Override
+    void driverWait(Scheduler scheduler, Thread driver) {
+      scheduler.awaitBaton();
+    }
+  }
+
+  /** Virtual threads whose only carrier is the driver thread. */
+  static final class Carrier extends Strands implements Executor {
+    static volatile String UNAVAILABLE = "";
+    private static volatile Constructor<?> cached;
+    private static volatile boolean probed;
+
+    private final ConcurrentLinkedQueue<Runnable> runQueue = new ConcurrentLinkedQueue<>();
+    private final Thread.Builder.OfVirtual builder;
+    private volatile Thread carrier;
+
+    Carrier(Constructor<?> constructor) {
+      try {
+        builder = (Thread.Builder.OfVirtual) constructor.newInstance((Executor) this);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot create the carrier engine", e);
+      }
+    }
+
+    static Constructor<?> builderConstructor() {
+      if (!probed) {
+        try {
+          Class<?> c = Class.forName("java.lang.ThreadBuilders$VirtualThreadBuilder");
+          Constructor<?> k = c.getDeclaredConstructor(Executor.class);
+          k.setAccessible(true);
+          cached = k;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+          UNAVAILABLE = e.toString();
+        }
+        probed = true;
+      }
+      return cached;
+    }
+
+    @Override
+    String name() {
+      return "carrier";
+    }
+
+    @Override
+    Thread newStrand(String name, Runnable body) {
+      return builder.name(name).unstarted(body);
+    }
+
+    @Override
+    public void execute(Runnable continuation) {
+      runQueue.add(continuation);
+      Thread c = carrier;
+      if (c != null && c != Thread.currentThread()) {
+        LockSupport.unpark(c);
+      }
+    }
+
+    @Override
+    void driverWait(Scheduler scheduler, Thread driver) {
+      carrier = driver;
+      while (scheduler.owner != driver) {
+        Runnable r = runQueue.poll();
+        if (r != null) {
+          r.run();
+        } else if (scheduler.owner != driver) {
+          LockSupport.park(this);
+        }
+      }
+    }
+  }
+}

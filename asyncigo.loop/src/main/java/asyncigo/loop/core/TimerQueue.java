@@ -1,0 +1,61 @@
+package asyncigo.loop.core;
+
+import java.util.PriorityQueue;
+
+/**
+ * Pending timers in a binary heap ordered by (due time, sequence). Cancelled timers stay in the
+ * heap until they reach its head, unless they outnumber the live ones, when the heap is rebuilt
+ * (asyncio's policy), so cancelling a million sleeps does not leak. Loop-confined.
+ */
+final class TimerQueue {
+  private final PriorityQueue<TimerHandle> heap = new PriorityQueue<>();
+  private long sequence;
+  private int cancelledCount;
+
+  TimerHandle schedule(long when, Runnable callback) {
+    TimerHandle h = new TimerHandle(when, sequence++, callback, this);
+    heap.add(h);
+    return h;
+  }
+
+  void cancelled(TimerHandle h) {
+    if (++cancelledCount > 64 && cancelledCount > heap.size() / 2) {
+      heap.removeIf(TimerHandle::isCancelled);
+      cancelledCount = 0;
+    }
+  }
+
+  /** The due time of the first live timer, or {@link Long#MAX_VALUE} if there is none. */
+  long nextDue() {
+    dropCancelledHead();
+    TimerHandle h = heap.peek();
+    return h == null ? Long.MAX_VALUE : h.when();
+  }
+
+  /** Moves the callbacks of every live timer due at or before {@code now} to {@code sink}. */
+  void popDue(long now, java.util.function.Consumer<Runnable> sink) {
+    for (TimerHandle h = heap.peek(); h != null && h.when() <= now; h = heap.peek()) {
+      heap.poll();
+      Runnable r = h.take();
+      if (r != null) {
+        sink.accept(r);
+      } else if (cancelledCount > 0) {
+        cancelledCount--;
+      }
+    }
+  }
+
+  boolean isEmpty() {
+    dropCancelledHead();
+    return heap.isEmpty();
+  }
+
+  private void dropCancelledHead() {
+    for (TimerHandle h = heap.peek(); h != null && h.isCancelled(); h = heap.peek()) {
+      heap.poll();
+      if (cancelledCount > 0) {
+        cancelledCount--;
+      }
+    }
+  }
+}
