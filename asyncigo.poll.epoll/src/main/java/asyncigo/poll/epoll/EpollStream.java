@@ -1,0 +1,195 @@
+package asyncigo.poll.epoll;
+
+import static asyncigo.poll.epoll.ErrnoExceptions.EAGAIN;
+import static asyncigo.poll.epoll.ErrnoExceptions.EINTR;
+import static asyncigo.poll.epoll.ErrnoExceptions.ENOTCONN;
+
+import asyncigo.api.spi.PollStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.NonReadableChannelException;
+import java.nio.channels.NonWritableChannelException;
+import java.nio.channels.NotYetConnectedException;
+import java.util.Optional;
+
+/**
+ * A TCP socket or one end of a pipe. Loop-confined.
+ *
+ * <p>Reads and writes on a direct buffer call {@code read(2)}/{@code write(2)} with the buffer's
+ * address, remembered for the last buffer used so that the common case (one buffer per
+ * connection, used again and again) makes no lookup; heap buffers go through jnr-enxio's {@code
+ * Native.read}/{@code write}, which let jnr-ffi pass the array. Neither allocates.
+ *
+ * <p>Connect state: {@link #connected} is true once connected (at once for accepted sockets and
+ * pipes); {@link #connectErrno} keeps a failure so that every later {@link #finishConnect} reports
+ * it again.
+ */
+final class EpollStream extends EpollChannel implements PollStream {
+  /** What the descriptor is. */
+  enum Kind { SOCKET, PIPE_SOURCE, PIPE_SINK }
+
+  private final Kind kind;
+  private boolean connected;
+  private int connectErrno;
+  private InetSocketAddress remoteAddress;
+
+  private ByteBuffer lastBuffer;
+  private long lastAddress;
+
+  private EpollStream(EpollPoller poller, int fd, Kind kind, boolean connected,
+      InetSocketAddress remote, int connectErrno) {
+    super(poller, fd);
+    this.kind = kind;
+    this.connected = connected;
+    this.remoteAddress = remote;
+    this.connectErrno = connectErrno;
+  }
+
+  /** A socket whose {@code connect} to {@code remote} returned {@code connectResult}. */
+  static EpollStream connecting(EpollPoller poller, int fd, InetSocketAddress remote,
+      int connectResult) {
+    boolean failed = connectResult != 0 && connectResult != ErrnoExceptions.EINPROGRESS;
+    return new EpollStream(poller, fd, Kind.SOCKET, connectResult == 0, remote,
+        failed ? connectResult : 0);
+  }
+
+  /** A socket returned by {@code accept4}. */
+  static EpollStream accepted(EpollPoller poller, int fd) {
+    return new EpollStream(poller, fd, Kind.SOCKET, true, null, 0);
+  }
+
+  /** One end of a pipe. */
+  static EpollStream pipeEnd(EpollPoller poller, int fd, Kind kind) {
+    return new EpollStream(poller, fd, kind, true, null, 0);
+  }
+
+  @Override
+  boolean isSocket() {
+    return kind == Kind.SOCKET;
+  }
+
+  @Override
+  public int read(ByteBuffer dst) throws IOException {
+    int f = openFd();
+    if (kind == Kind.PIPE_SINK) {
+      throw new NonReadableChannelException();
+    }
+    if (dst.isReadOnly()) {
+      throw new IllegalArgumentException("read into a read-only buffer");
+    }
+    int position = dst.position();
+    int remaining = dst.limit() - position;
+    if (remaining == 0) {
+      return 0;
+    }
+    int n;
+    if (dst.isDirect()) {
+      n = (int) sys.libc.read(f, addressOf(dst) + position, remaining);
+      if (n > 0) {
+        dst.position(position + n);
+        return n;
+      }
+    } else {
+      n = jnr.enxio.channels.Native.read(f, dst);
+      if (n > 0) {
+        return n;
+      }
+    }
+    if (n == 0) {
+      return -1;
+    }
+    return nothingOr(sys.errno());
+  }
+
+  @Override
+  public int write(ByteBuffer src) throws IOException {
+    int f = openFd();
+    if (kind == Kind.PIPE_SOURCE) {
+      throw new NonWritableChannelException();
+    }
+    int position = src.position();
+    int remaining = src.limit() - position;
+    if (remaining == 0) {
+      return 0;
+    }
+    int n;
+    if (src.isDirect()) {
+      n = (int) sys.libc.write(f, addressOf(src) + position, remaining);
+      if (n > 0) {
+        src.position(position + n);
+        return n;
+      }
+    } else {
+      n = jnr.enxio.channels.Native.write(f, src);
+      if (n > 0) {
+        return n;
+      }
+    }
+    return n == 0 ? 0 : nothingOr(sys.errno());
+  }
+
+  /** 0 for "try again later" errors; throws for the others (a reset, a broken pipe, ...). */
+  private static int nothingOr(int errno) throws IOException {
+    if (errno == EAGAIN || errno == EINTR) {
+      return 0;
+    }
+    throw ErrnoExceptions.streamFailed(errno);
+  }
+
+  private long addressOf(ByteBuffer direct) {
+    if (direct != lastBuffer) {
+      lastAddress = DirectMemory.addressOf(direct);
+      lastBuffer = direct;
+    }
+    return lastAddress;
+  }
+
+  @Override
+  public boolean finishConnect() throws IOException {
+    if (connected) {
+      return true;
+    }
+    int f = openFd();
+    if (connectErrno == 0) {
+      connectErrno = sys.intOption(f, LinuxConstants.SOL_SOCKET, LinuxConstants.SO_ERROR);
+    }
+    if (connectErrno != 0) {
+      throw ErrnoExceptions.connectFailed(connectErrno, remoteAddress);
+    }
+    connected = sys.socketName(f, true).isPresent();
+    return connected;
+  }
+
+  @Override
+  public void shutdownOutput() throws IOException {
+    int f = openFd();
+    switch (kind) {
+      case PIPE_SOURCE -> throw new NonWritableChannelException();
+      case PIPE_SINK -> close(); // a pipe has no half-close: closing the sink ends the stream
+      case SOCKET -> {
+        if (sys.libc.shutdown(f, LinuxConstants.SHUT_WR) < 0) {
+          int errno = sys.errno();
+          if (errno == ENOTCONN) {
+            throw new NotYetConnectedException();
+          }
+          throw ErrnoExceptions.callFailed("shutdown", errno);
+        }
+      }
+    }
+  }
+
+  @Override
+  public Optional<SocketAddress> remoteAddress() {
+    if (remoteAddress == null && fd >= 0 && kind == Kind.SOCKET) {
+      remoteAddress = sys.socketName(fd, true).orElse(null);
+    }
+    return Optional.ofNullable(remoteAddress);
+  }
+
+  @Override
+  void released() {
+    lastBuffer = null;
+  }
+}

@@ -1,0 +1,47 @@
+package asyncigo.poll.epoll;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import jnr.constants.platform.Errno;
+
+/** Turns an {@code errno} into an exception whose message names the call and the error. */
+final class ErrnoExceptions {
+  private ErrnoExceptions() {}
+
+  static final int EINTR = Errno.EINTR.intValue();
+  static final int EAGAIN = Errno.EAGAIN.intValue();
+  static final int EINPROGRESS = Errno.EINPROGRESS.intValue();
+  static final int ECONNABORTED = Errno.ECONNABORTED.intValue();
+  static final int ECONNREFUSED = Errno.ECONNREFUSED.intValue();
+  static final int ENOTCONN = Errno.ENOTCONN.intValue();
+
+  /** The C library's description of {@code errno}, e.g. "Connection reset by peer". */
+  static String describe(int errno) {
+    Errno e = Errno.valueOf(errno);
+    return e == Errno.__UNKNOWN_CONSTANT__ ? "errno " + errno : e.description();
+  }
+
+  /** {@code "<call> failed: <description> (<ERRNO>)"}, e.g. for {@code epoll_ctl}. */
+  static IOException callFailed(String call, int errno) {
+    Errno e = Errno.valueOf(errno);
+    String name = e == Errno.__UNKNOWN_CONSTANT__ ? Integer.toString(errno) : e.name();
+    return new IOException(call + " failed: " + describe(errno) + " (" + name + ")");
+  }
+
+  /** An error on an established stream, e.g. a reset: the message is the description alone. */
+  static IOException streamFailed(int errno) {
+    return new IOException(describe(errno));
+  }
+
+  /** A failed connect: {@code "Connection refused: <remote>"}. */
+  static ConnectException connectFailed(int errno, InetSocketAddress remote) {
+    return new ConnectException(describe(errno) + ": " + remote);
+  }
+
+  /** A failed bind: {@code "Address already in use: <local>"}. */
+  static BindException bindFailed(int errno, InetSocketAddress local) {
+    return new BindException(describe(errno) + ": " + local);
+  }
+}
