@@ -1,0 +1,43 @@
+package asyncigo.bench;
+
+import asyncigo.api.Loop;
+import asyncigo.api.LoopOptions;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * A loop with default options on the engine named by the {@code engine} parameter, opened once
+ * per trial on the benchmark thread (which then owns it and calls {@code run} on it).
+ *
+ * <p>The engine is chosen the documented way, through {@code -Dasyncigo.engine}, set before the
+ * loop is opened; the forked JVM gets {@code --add-opens java.base/java.lang=ALL-UNNAMED} (see
+ * {@link LoopBenchmarkFork}) so that {@code carrier} is allowed. Not final: JMH subclasses state
+ * classes.
+ */
+@State(Scope.Thread)
+public class EngineLoop {
+  /** {@code virtual}: the default, public-API engine; {@code carrier}: the fast one. */
+  @Param({"virtual", "carrier"})
+  public String engine;
+
+  Loop loop;
+
+  @Setup(Level.Trial)
+  public void open() {
+    System.setProperty("asyncigo.engine", engine);
+    loop = Loop.open(LoopOptions.defaults());
+    String description = loop.toString();
+    if (description.contains("engine ") && !description.contains("engine " + engine)) {
+      throw new IllegalStateException("asked for engine " + engine + " but got " + description);
+    }
+  }
+
+  @TearDown(Level.Trial)
+  public void close() {
+    loop.close();
+  }
+}

@@ -1,3 +1,0 @@
-module asyncigo.bench {
-  requires asyncigo.api;
-}
