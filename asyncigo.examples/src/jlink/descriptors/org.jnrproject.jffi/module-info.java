@@ -1,0 +1,12 @@
+// Generated with `jdeps --generate-module-info` (JDK 25) for the jlink image: jlink refuses
+// automatic modules. ModiTect (add-module-info) compiles it into a copy of the jar.
+// Hand edit: jffi loads its JNI stub from the resources of the nativelibs jar, so that module
+// must be in the module graph; nothing else requires it.
+module org.jnrproject.jffi {
+  requires java.logging;
+  requires transitive jdk.unsupported;
+  requires org.jnrproject.jffi.nativelibs;
+
+  exports com.kenai.jffi;
+  exports com.kenai.jffi.internal;
+}
