@@ -1,3 +1,0 @@
-package asyncigo.iter;
-/** Placeholder until the iterator module lands. */
-final class Placeholder { private Placeholder() {} }
