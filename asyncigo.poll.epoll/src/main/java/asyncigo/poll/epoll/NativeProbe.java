@@ -69,17 +69,33 @@ final class NativeProbe {
 
   private static String describeLoadFailure(Throwable failure) {
     Throwable root = failure;
+    boolean callerRefused = root instanceof IllegalCallerException;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
+      callerRefused |= root instanceof IllegalCallerException;
     }
-    String what = root instanceof IllegalCallerException
-        ? "native access denied (run with --enable-native-access=org.jnrproject.jffi)"
+    // jffi reports a refused System.load as "could not load jffi library", dropping the
+    // IllegalCallerException; so a failed load in a module without native access is taken as the
+    // JDK refusing it.
+    Module jffi = com.kenai.jffi.MemoryIO.class.getModule();
+    String what = callerRefused || nativeAccessNotEnabled(jffi)
+        ? "native access denied (run with --enable-native-access="
+            + (jffi.isNamed() ? jffi.getName() : "ALL-UNNAMED") + ")"
         : "native library failed to load";
     String detail = root.getClass().getName() + ": " + root.getMessage();
     return root == failure
         ? what + ": " + detail
         : what + ": " + failure.getClass().getName() + ": " + failure.getMessage()
             + " (caused by " + detail + ")";
+  }
+
+  /** {@code !module.isNativeAccessEnabled()} on JDK 22+ (reflectively: we compile for 21). */
+  private static boolean nativeAccessNotEnabled(Module module) {
+    try {
+      return !(Boolean) Module.class.getMethod("isNativeAccessEnabled").invoke(module);
+    } catch (ReflectiveOperationException | RuntimeException beforeJdk22) {
+      return false; // JDK 21 does not restrict native access
+    }
   }
 
   private static Result unavailable(String cause) {
