@@ -5,31 +5,100 @@ import asyncigo.api.net.AsyncStream;
 import asyncigo.api.net.Pipe;
 import asyncigo.api.net.Server;
 import asyncigo.api.net.StreamHandler;
+import asyncigo.api.spi.PollAcceptor;
 import asyncigo.api.spi.Poller;
 import asyncigo.loop.io.IoReadiness;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Objects;
 
-/** The loop's networking entry points: {@link Loop#connect}, {@link Loop#listen}, {@link Loop#pipe}. */
+/**
+ * The loop's networking entry points: {@link Loop#connect}, {@link Loop#listen}, {@link
+ * Loop#pipe}. The loop builds one and delegates to it; every method is loop-confined (called from
+ * a task of the loop, since connecting and resolving names suspend).
+ */
 public final class Network {
+  /** The listen backlog asked for; the kernel caps it (Linux: {@code net.core.somaxconn}). */
+  private static final int BACKLOG = 4096;
+
   private final Loop loop;
   private final IoReadiness io;
   private final Poller poller;
+  private final Connector connector;
+  private StreamContext context;
 
   public Network(Loop loop, IoReadiness io, Poller poller) {
     this.loop = loop;
     this.io = io;
     this.poller = poller;
+    this.connector = new Connector(loop, io, poller);
   }
 
-  public AsyncStream connect(String host, int port) throws java.io.IOException {
-    throw new UnsupportedOperationException("TODO(streams)");
+  /** See {@link Loop#connect(String, int)}. */
+  public AsyncStream connect(String host, int port) throws IOException {
+    Objects.requireNonNull(host, "host");
+    requirePort(port, 1);
+    return ChannelStream.duplex(
+        context(), connector.connect(NameResolver.resolve(loop, host), port));
   }
 
-  public Server listen(String host, int port, StreamHandler handler)
-      throws java.io.IOException {
-    throw new UnsupportedOperationException("TODO(streams)");
+  /** See {@link Loop#connect(String)}. */
+  public AsyncStream connect(String hostAndPort) throws IOException {
+    HostAndPort address = HostAndPort.parse(hostAndPort);
+    return connect(address.host(), address.port());
   }
 
-  public Pipe pipe() throws java.io.IOException {
-    throw new UnsupportedOperationException("TODO(streams)");
+  /**
+   * See {@link Loop#listen}. A null or empty host listens on every interface; a name listens on
+   * its first address.
+   */
+  public Server listen(String host, int port, StreamHandler handler) throws IOException {
+    Objects.requireNonNull(handler, "handler");
+    requirePort(port, 0);
+    InetSocketAddress local =
+        host == null || host.isEmpty()
+            ? new InetSocketAddress(port)
+            : new InetSocketAddress(NameResolver.resolve(loop, host).get(0), port);
+    PollAcceptor acceptor = poller.listen(local, BACKLOG);
+    try {
+      io.open(acceptor);
+    } catch (IOException | RuntimeException e) {
+      try {
+        acceptor.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+    return TcpServer.start(context(), acceptor, handler);
+  }
+
+  /** See {@link Loop#pipe()}. */
+  public Pipe pipe() throws IOException {
+    Poller.PipeEnds ends = poller.pipe();
+    try {
+      io.open(ends.source());
+      io.open(ends.sink());
+    } catch (IOException | RuntimeException e) {
+      io.close(ends.source(), "pipe setup failed");
+      io.close(ends.sink(), "pipe setup failed");
+      throw e;
+    }
+    return new Pipe(
+        ChannelStream.source(context(), ends.source()), ChannelStream.sink(context(), ends.sink()));
+  }
+
+  private StreamContext context() {
+    if (context == null) {
+      context = StreamContext.of(loop, io);
+    }
+    return context;
+  }
+
+  private static void requirePort(int port, int min) {
+    if (port < min || port > 65535) {
+      throw new IllegalArgumentException(
+          "port must be from " + min + " to 65535, got " + port);
+    }
   }
 }

@@ -1,0 +1,206 @@
+package asyncigo.loop.net;
+
+import asyncigo.api.net.IncompleteReadException;
+import asyncigo.api.net.LineTooLongException;
+import asyncigo.api.net.StreamClosedException;
+import asyncigo.api.spi.PollStream;
+import asyncigo.api.spi.Poller;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * The reading half of a {@link ChannelStream}.
+ *
+ * <p>Every read operation loops over "answer from the {@link InputBuffer}, else fill it once":
+ * a fill tries {@link PollStream#read} into the loop's shared scratch buffer and appends what came
+ * to the input buffer before doing anything else; only when the channel has nothing does it await
+ * READ readiness. Bytes leave the input buffer only when an operation returns, so a read
+ * cancelled while it waits loses nothing. {@link #read(int)} with an empty buffer skips the input
+ * buffer: it copies straight from the scratch buffer into the returned array.
+ *
+ * <p>Invariants: {@code eof} is set once the channel reported end of stream and never cleared;
+ * {@code reading} is true while an operation runs (it may be suspended), and a second operation
+ * meanwhile fails with {@link IllegalStateException}. Loop-confined.
+ */
+final class StreamInput {
+  static final int DEFAULT_LINE_LIMIT = 64 * 1024;
+
+  private final StreamContext context;
+  private final PollStream channel;
+  private final InputBuffer buffer = new InputBuffer();
+  private int lineLimit = DEFAULT_LINE_LIMIT;
+  private boolean eof;
+  private boolean reading;
+  private boolean closed;
+
+  StreamInput(StreamContext context, PollStream channel) {
+    this.context = context;
+    this.channel = channel;
+  }
+
+  byte[] readUntil(byte delimiter) throws IOException {
+    begin();
+    try {
+      int scanned = 0;
+      while (true) {
+        int window = Math.min(buffer.size(), lineLimit);
+        int at = buffer.indexOf(delimiter, scanned, window);
+        if (at >= 0) {
+          return buffer.take(at + 1);
+        }
+        if (buffer.size() >= lineLimit) {
+          throw new LineTooLongException(lineLimit);
+        }
+        scanned = window;
+        if (!fill()) {
+          return buffer.isEmpty() ? null : buffer.takeAll();
+        }
+      }
+    } finally {
+      reading = false;
+    }
+  }
+
+  byte[] readExactly(int n) throws IOException {
+    requireNotNegative(n);
+    begin();
+    try {
+      while (buffer.size() < n) {
+        if (!fill()) {
+          throw new IncompleteReadException(buffer.takeAll(), n);
+        }
+      }
+      return buffer.take(n);
+    } finally {
+      reading = false;
+    }
+  }
+
+  byte[] readChunk(int n) throws IOException {
+    requirePositive(n, "chunk size");
+    begin();
+    try {
+      while (buffer.size() < n && fill()) {
+        // fill until a whole chunk is buffered or the stream ends
+      }
+      return buffer.isEmpty() ? null : buffer.take(Math.min(n, buffer.size()));
+    } finally {
+      reading = false;
+    }
+  }
+
+  byte[] read(int max) throws IOException {
+    requirePositive(max, "max");
+    begin();
+    try {
+      if (!buffer.isEmpty()) {
+        return buffer.take(Math.min(max, buffer.size()));
+      }
+      while (!eof) {
+        ByteBuffer scratch = context.readScratch().clear();
+        int n = channel.read(scratch);
+        if (n > 0) {
+          scratch.flip();
+          byte[] out = new byte[Math.min(n, max)];
+          scratch.get(out);
+          if (scratch.hasRemaining()) {
+            buffer.append(scratch);
+          }
+          return out;
+        }
+        if (n < 0) {
+          eof = true;
+        } else {
+          awaitReadable();
+        }
+      }
+      return null;
+    } finally {
+      reading = false;
+    }
+  }
+
+  byte[] readAll() throws IOException {
+    begin();
+    try {
+      while (fill()) {
+        // fill until end of stream
+      }
+      return buffer.takeAll();
+    } finally {
+      reading = false;
+    }
+  }
+
+  /** Puts an element an iterator fetched but did not hand out back in front of the input. */
+  void unread(byte[] data) {
+    if (!closed) {
+      buffer.unread(data);
+    }
+  }
+
+  int lineLimit() {
+    return lineLimit;
+  }
+
+  void lineLimit(int bytes) {
+    requirePositive(bytes, "line limit");
+    lineLimit = bytes;
+  }
+
+  /** Drops the buffered input; later reads fail. A waiting reader is woken by the stream. */
+  void close() {
+    closed = true;
+    buffer.clear();
+  }
+
+  private void begin() throws StreamClosedException {
+    if (closed) {
+      throw new StreamClosedException("stream is closed");
+    }
+    if (reading) {
+      throw new IllegalStateException("another task is already reading this stream");
+    }
+    reading = true;
+  }
+
+  /**
+   * Appends at least one byte from the channel to the buffer, awaiting readiness as long as the
+   * channel has none; returns false, appending nothing, at end of stream.
+   */
+  private boolean fill() throws IOException {
+    while (!eof) {
+      ByteBuffer scratch = context.readScratch().clear();
+      int n = channel.read(scratch);
+      if (n > 0) {
+        buffer.append(scratch.flip());
+        return true;
+      }
+      if (n < 0) {
+        eof = true;
+      } else {
+        awaitReadable();
+      }
+    }
+    return false;
+  }
+
+  private void awaitReadable() throws IOException {
+    IoAwait.await(context.io().ready(channel, Poller.READ));
+    if (closed) {
+      throw new StreamClosedException("stream closed while reading");
+    }
+  }
+
+  private static void requireNotNegative(int n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("byte count must not be negative: " + n);
+    }
+  }
+
+  private static void requirePositive(int n, String what) {
+    if (n <= 0) {
+      throw new IllegalArgumentException(what + " must be positive: " + n);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package asyncigo.loop.net;
+
+import asyncigo.api.UncheckedExecutionException;
+import asyncigo.api.iter.AsyncIterator;
+import java.io.IOException;
+import java.util.NoSuchElementException;
+import java.util.function.Consumer;
+
+/**
+ * A pull iterator over a stream's reads ({@code lines()}, {@code chunks(n)}): {@link #hasNext()}
+ * performs the read in the consuming task. Closing it stops the iteration and closes nothing; an
+ * element fetched by {@code hasNext()} but never taken goes back to the stream. Loop-confined.
+ */
+final class StreamIterator implements AsyncIterator<byte[]> {
+  /** One read: the next element, or null at end of stream. */
+  @FunctionalInterface
+  interface Read {
+    byte[] next() throws IOException;
+  }
+
+  private final Read read;
+  private final Consumer<byte[]> unread;
+  private byte[] fetched;
+  private boolean finished;
+
+  StreamIterator(Read read, Consumer<byte[]> unread) {
+    this.read = read;
+    this.unread = unread;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws UncheckedExecutionException wrapping the {@link IOException} a read failed with
+   */
+  @Override
+  public boolean hasNext() {
+    if (finished) {
+      return false;
+    }
+    if (fetched == null) {
+      try {
+        fetched = read.next();
+      } catch (IOException e) {
+        finished = true;
+        throw new UncheckedExecutionException(e);
+      }
+      finished = fetched == null;
+    }
+    return !finished;
+  }
+
+  @Override
+  public byte[] next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException("end of stream");
+    }
+    byte[] element = fetched;
+    fetched = null;
+    return element;
+  }
+
+  @Override
+  public void close() {
+    finished = true;
+    if (fetched != null) {
+      unread.accept(fetched);
+      fetched = null;
+    }
+  }
+}

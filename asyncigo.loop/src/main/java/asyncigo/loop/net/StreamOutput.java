@@ -1,0 +1,218 @@
+package asyncigo.loop.net;
+
+import asyncigo.api.Future;
+import asyncigo.api.net.StreamClosedException;
+import asyncigo.api.spi.PollStream;
+import asyncigo.api.spi.Poller;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The writing half of a {@link ChannelStream}.
+ *
+ * <p><b>Fast path.</b> When nothing is queued, {@link #write} hands the caller's array to the
+ * kernel at once, without copying it; if the kernel takes everything the returned future is
+ * already complete. Only the part the kernel refused is copied into the {@link WriteQueue}.
+ *
+ * <p><b>Slow path.</b> While the queue is not empty, writes are copied to its tail, so bytes of
+ * different writes never interleave. A single callback on WRITE readiness (no task) sends the
+ * queue, completing write futures as their last byte goes out, and re-arms itself until the
+ * queue is empty. Invariant: {@code armed} (a readiness callback is registered) whenever the
+ * queue is not empty and the stream is neither closed nor broken.
+ *
+ * <p><b>Backpressure.</b> {@link #drain} waits on a future of its own (so that a cancelled drainer
+ * cannot disturb the others), completed when pending output falls to the low-water mark.
+ *
+ * <p><b>Failure.</b> The first write error breaks the output: queued writes and drainers fail with
+ * it, later writes return futures failed with it, and drain, flush and shutdownOutput throw it.
+ * Loop-confined.
+ */
+final class StreamOutput {
+  private static final int DEFAULT_HIGH_WATER = 64 * 1024;
+  private static final int DEFAULT_LOW_WATER = 16 * 1024;
+
+  private final StreamContext context;
+  private final PollStream channel;
+  private final WriteQueue queue = new WriteQueue();
+  private final List<Future<Void>> drainers = new ArrayList<>();
+  private final Consumer<Future<Void>> onWritable = this::writable;
+  private int highWater = DEFAULT_HIGH_WATER;
+  private int lowWater = DEFAULT_LOW_WATER;
+  private boolean armed;
+  private boolean shutdownRequested;
+  private boolean shutDown;
+  private boolean closed;
+  private IOException failure;
+
+  StreamOutput(StreamContext context, PollStream channel) {
+    this.context = context;
+    this.channel = channel;
+  }
+
+  Future<Void> write(byte[] data) throws StreamClosedException {
+    requireOpen();
+    if (shutdownRequested) {
+      throw new StreamClosedException("output is shut down");
+    }
+    Future<Void> written = context.loop().newFuture();
+    if (failure != null) {
+      written.fail(failure);
+    } else if (!queue.isEmpty()) {
+      queue.add(ByteBuffer.wrap(data.clone()), written);
+    } else {
+      ByteBuffer bytes = ByteBuffer.wrap(data);
+      try {
+        WriteQueue.send(channel, bytes);
+      } catch (IOException e) {
+        broken(e);
+        written.fail(e);
+        return written;
+      }
+      if (bytes.hasRemaining()) {
+        queue.add(ByteBuffer.wrap(Arrays.copyOfRange(data, bytes.position(), data.length)), written);
+        arm();
+      } else {
+        written.complete(null);
+      }
+    }
+    return written;
+  }
+
+  void drain() throws IOException {
+    requireUnbroken();
+    if (queue.pending() <= highWater) {
+      return;
+    }
+    Future<Void> drained = context.loop().newFuture();
+    drainers.add(drained);
+    try {
+      IoAwait.await(drained);
+    } finally {
+      drainers.remove(drained);
+    }
+  }
+
+  void flush() throws IOException {
+    requireUnbroken();
+    if (!queue.isEmpty()) {
+      Future<Void> flushed = context.loop().newFuture();
+      queue.addMarker(flushed);
+      IoAwait.await(flushed);
+    }
+  }
+
+  void shutdownOutput() throws IOException {
+    requireUnbroken();
+    if (!shutdownRequested) {
+      shutdownRequested = true;
+      if (queue.isEmpty()) {
+        shutDown = true;
+        channel.shutdownOutput();
+        return;
+      }
+    }
+    flush();
+    requireUnbroken();
+  }
+
+  void writeLimits(int high, int low) {
+    if (low < 0 || low > high) {
+      throw new IllegalArgumentException(
+          "write limits need 0 <= low <= high, got high=" + high + ", low=" + low);
+    }
+    highWater = high;
+    lowWater = low;
+    if (queue.pending() <= lowWater) {
+      wakeDrainers();
+    }
+  }
+
+  int pendingOutput() {
+    return (int) Math.min(Integer.MAX_VALUE, queue.pending());
+  }
+
+  /** Fails the queued writes and the drainers; the stream closes the channel afterwards. */
+  void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (!queue.isEmpty()) {
+      queue.failAll(
+          new StreamClosedException("closed with " + queue.pending() + " bytes unsent"));
+    }
+    failDrainers(new StreamClosedException("stream closed while draining"));
+  }
+
+  private void arm() {
+    if (!armed) {
+      armed = true;
+      context.io().ready(channel, Poller.WRITE).whenDone(onWritable);
+    }
+  }
+
+  private void writable(Future<Void> ready) {
+    armed = false;
+    if (closed || failure != null) {
+      return;
+    }
+    if (ready.state() != Future.State.SUCCEEDED) {
+      broken(
+          ready.state() == Future.State.FAILED && ready.exceptionNow() instanceof IOException e
+              ? e
+              : new IOException("waiting for the stream to become writable failed"));
+      return;
+    }
+    try {
+      if (!queue.sendTo(channel)) {
+        arm();
+      } else if (shutdownRequested && !shutDown) {
+        shutDown = true;
+        channel.shutdownOutput();
+      }
+    } catch (IOException e) {
+      broken(e);
+      return;
+    }
+    if (queue.pending() <= lowWater) {
+      wakeDrainers();
+    }
+  }
+
+  private void broken(IOException e) {
+    failure = e;
+    queue.failAll(e);
+    failDrainers(e);
+  }
+
+  private void wakeDrainers() {
+    for (Future<Void> drained : drainers) {
+      drained.complete(null);
+    }
+    drainers.clear();
+  }
+
+  private void failDrainers(IOException e) {
+    for (Future<Void> drained : drainers) {
+      drained.fail(e);
+    }
+    drainers.clear();
+  }
+
+  private void requireOpen() throws StreamClosedException {
+    if (closed) {
+      throw new StreamClosedException("stream is closed");
+    }
+  }
+
+  private void requireUnbroken() throws IOException {
+    requireOpen();
+    if (failure != null) {
+      throw failure;
+    }
+  }
+}

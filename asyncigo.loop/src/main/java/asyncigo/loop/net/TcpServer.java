@@ -1,0 +1,169 @@
+package asyncigo.loop.net;
+
+import asyncigo.api.CancelledException;
+import asyncigo.api.Future;
+import asyncigo.api.Task;
+import asyncigo.api.net.Server;
+import asyncigo.api.net.StreamHandler;
+import asyncigo.api.spi.PollAcceptor;
+import asyncigo.api.spi.PollStream;
+import asyncigo.api.spi.Poller;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A listening socket and its accept loop. The accept loop is a task ({@code "server HOST:PORT"})
+ * that accepts until the acceptor has nothing, then awaits READ readiness. Each connection gets a
+ * {@link ChannelStream} and a handler task named after the peer ({@code "connection HOST:PORT"});
+ * when the handler returns, what it wrote is flushed and the stream closed. A handler that fails
+ * fails its task, which nobody awaits, so the loop reports it to its exception handler.
+ *
+ * <p>{@code connections} maps each open connection's stream to its handler task; an entry leaves
+ * when the handler ends (or, for a handler cancelled before it started, when its task is done).
+ * Loop-confined.
+ */
+final class TcpServer implements Server {
+  private final StreamContext context;
+  private final PollAcceptor acceptor;
+  private final StreamHandler handler;
+  private final InetSocketAddress localAddress;
+  private final Map<ChannelStream, Task<Void>> connections = new LinkedHashMap<>();
+  private final Future<Void> closedSignal;
+  private boolean closed;
+
+  private TcpServer(StreamContext context, PollAcceptor acceptor, StreamHandler handler) {
+    this.context = context;
+    this.acceptor = acceptor;
+    this.handler = handler;
+    this.localAddress =
+        (InetSocketAddress)
+            acceptor
+                .localAddress()
+                .orElseThrow(() -> new IllegalStateException("listening socket has no address"));
+    this.closedSignal = context.loop().newFuture();
+  }
+
+  /** Starts serving on {@code acceptor}, which is registered with the readiness service. */
+  static TcpServer start(StreamContext context, PollAcceptor acceptor, StreamHandler handler) {
+    TcpServer server = new TcpServer(context, acceptor, handler);
+    context.loop().spawn("server " + format(server.localAddress), server::acceptLoop);
+    return server;
+  }
+
+  @Override
+  public InetSocketAddress localAddress() {
+    return localAddress;
+  }
+
+  @Override
+  public int connections() {
+    return connections.size();
+  }
+
+  /**
+   * {@inheritDoc} Cancelling the waiting task closes the server (as asyncio's {@code
+   * serve_forever}). If accepting failed, the failure is thrown, wrapped in {@link
+   * asyncigo.api.UncheckedExecutionException}.
+   */
+  @Override
+  public void serveForever() {
+    try {
+      closedSignal.shield().await();
+    } catch (CancelledException e) {
+      close();
+      throw e;
+    }
+  }
+
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      context.io().close(acceptor, "server closed");
+      closedSignal.complete(null);
+    }
+  }
+
+  @Override
+  public void closeAll() {
+    close();
+    List<Map.Entry<ChannelStream, Task<Void>>> open = new ArrayList<>(connections.entrySet());
+    connections.clear();
+    for (Map.Entry<ChannelStream, Task<Void>> connection : open) {
+      connection.getValue().cancel();
+      connection.getKey().close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Server[" + format(localAddress) + (closed ? ", closed" : "") + "]";
+  }
+
+  private Void acceptLoop() throws IOException {
+    try {
+      while (!closed) {
+        PollStream accepted = acceptor.accept();
+        if (accepted == null) {
+          IoAwait.await(context.io().ready(acceptor, Poller.READ));
+        } else {
+          serve(accepted);
+        }
+      }
+    } catch (IOException e) {
+      if (!closed) {
+        closedSignal.fail(e);
+        throw e;
+      }
+    } finally {
+      close();
+    }
+    return null;
+  }
+
+  private void serve(PollStream accepted) throws IOException {
+    try {
+      context.io().open(accepted);
+    } catch (IOException | RuntimeException e) {
+      try {
+        accepted.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+    ChannelStream stream = ChannelStream.duplex(context, accepted);
+    String peer = accepted.remoteAddress().map(TcpServer::format).orElse("unknown peer");
+    Task<Void> task = context.loop().spawn("connection " + peer, () -> handle(stream));
+    connections.put(stream, task);
+    task.whenDone(done -> release(stream));
+  }
+
+  private Void handle(ChannelStream stream) throws Exception {
+    try {
+      handler.handle(stream);
+      stream.flush();
+    } finally {
+      release(stream);
+    }
+    return null;
+  }
+
+  private void release(ChannelStream stream) {
+    stream.close();
+    connections.remove(stream);
+  }
+
+  private static String format(SocketAddress address) {
+    if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
+      String host = inet.getAddress().getHostAddress();
+      return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + inet.getPort();
+    }
+    return String.valueOf(address);
+  }
+}

@@ -1,0 +1,102 @@
+package asyncigo.tck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import asyncigo.api.Loop;
+import asyncigo.api.LoopOptions;
+import asyncigo.api.Task;
+import asyncigo.api.UnhandledFailure;
+import asyncigo.api.net.AsyncStream;
+import asyncigo.api.spi.PollerProvider;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * What the transport contract's tests share: the backend under test, a fresh loop per test that
+ * fails the test when a failure reaches its exception handler, and small helpers. Each test runs
+ * on a thread of its own so that a hang fails after a minute instead of stalling the build.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+public abstract class TransportFixture {
+
+  /** The name of the poller provider under test ({@code "nio"}, {@code "epoll"}). */
+  protected abstract String pollerName();
+
+  /** Skips the test, with the provider's reason, when the backend is unavailable here. */
+  @BeforeEach
+  public void requireAvailableBackend() {
+    PollerProvider provider = Backends.provider(pollerName());
+    Assumptions.assumeTrue(
+        provider.isAvailable(),
+        () -> pollerName() + " is unavailable: " + provider.unavailabilityCause().orElse("?"));
+  }
+
+  /** A test body that runs as the main task of a fresh loop. */
+  @FunctionalInterface
+  protected interface LoopBody<T> {
+    T run(Loop loop) throws Exception;
+  }
+
+  /**
+   * Runs {@code body} on a fresh loop of the backend under test and fails if any failure reached
+   * the loop's exception handler.
+   */
+  protected <T> T run(LoopBody<T> body) {
+    List<UnhandledFailure> unhandled = Collections.synchronizedList(new ArrayList<>());
+    T result = runCollecting(body, unhandled);
+    assertEquals(List.of(), unhandled, "failures that reached the exception handler");
+    return result;
+  }
+
+  /** Runs {@code body} on a fresh loop, adding what reaches its exception handler to a list. */
+  protected <T> T runCollecting(LoopBody<T> body, List<UnhandledFailure> unhandled) {
+    LoopOptions options =
+        LoopOptions.defaults().poller(pollerName()).exceptionHandler(unhandled::add);
+    try (Loop loop = Loop.open(options)) {
+      return loop.run(() -> body.run(loop));
+    }
+  }
+
+  /** Lets {@code task} run until it is suspended on a future. */
+  protected static void untilSuspended(Loop loop, Task<?> task) {
+    eventually(loop, () -> task.awaiting().isPresent(), task.name() + " is suspended");
+  }
+
+  /** Sleeps in 1 ms steps until {@code condition} holds; fails after 10 seconds. */
+  protected static void eventually(Loop loop, BooleanSupplier condition, String what) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        fail("timed out waiting until " + what);
+      }
+      loop.sleep(Duration.ofMillis(1));
+    }
+  }
+
+  /** Echoes everything the peer sends until it ends its output: a server handler. */
+  protected static void echo(AsyncStream stream) throws IOException {
+    byte[] piece;
+    while ((piece = stream.read(64 * 1024)) != null) {
+      stream.write(piece);
+      stream.drain();
+    }
+  }
+
+  protected static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  protected static String text(byte[] b) {
+    return b == null ? null : new String(b, StandardCharsets.ISO_8859_1);
+  }
+}

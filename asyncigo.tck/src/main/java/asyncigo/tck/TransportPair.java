@@ -1,0 +1,64 @@
+package asyncigo.tck;
+
+import asyncigo.api.Future;
+import asyncigo.api.Loop;
+import asyncigo.api.net.AsyncStream;
+import asyncigo.api.net.Pipe;
+import asyncigo.api.net.Server;
+
+/**
+ * Two connected streams of one transport: bytes written to {@code writer} are read from {@code
+ * reader}. For TCP the writer is the client and the reader the server's side of the connection;
+ * for a pipe they are its sink and source. {@link #close()} closes both (and the server).
+ *
+ * @param writer the end the test writes to
+ * @param reader the end the test reads from
+ * @param server the server that accepted the connection, or null for a pipe
+ */
+public record TransportPair(AsyncStream writer, AsyncStream reader, Server server)
+    implements AutoCloseable {
+
+  /** The two kinds of transport the contract runs on. */
+  public enum Kind {
+    TCP,
+    PIPE;
+
+    /** Opens a pair of this kind; call from a task of {@code loop}. */
+    public TransportPair open(Loop loop) throws Exception {
+      return this == TCP ? tcp(loop) : pipe(loop);
+    }
+  }
+
+  /**
+   * A TCP connection on the loopback interface. The server's handler parks until the server is
+   * closed with {@link Server#closeAll()}.
+   */
+  public static TransportPair tcp(Loop loop) throws Exception {
+    Future<AsyncStream> accepted = loop.newFuture();
+    Server server =
+        loop.listen(
+            "127.0.0.1",
+            0,
+            stream -> {
+              accepted.complete(stream);
+              loop.newFuture().await();
+            });
+    AsyncStream client = loop.connect("127.0.0.1", server.localAddress().getPort());
+    return new TransportPair(client, accepted.await(), server);
+  }
+
+  /** A pipe from {@link Loop#pipe()}. */
+  public static TransportPair pipe(Loop loop) throws Exception {
+    Pipe pipe = loop.pipe();
+    return new TransportPair(pipe.sink(), pipe.source(), null);
+  }
+
+  @Override
+  public void close() {
+    writer.close();
+    reader.close();
+    if (server != null) {
+      server.closeAll();
+    }
+  }
+}
