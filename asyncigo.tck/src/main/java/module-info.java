@@ -5,6 +5,7 @@
 module asyncigo.tck {
   requires transitive asyncigo.api;
   requires transitive org.junit.jupiter.api;
+  requires transitive org.junit.jupiter.params;
 
   exports asyncigo.tck;
 

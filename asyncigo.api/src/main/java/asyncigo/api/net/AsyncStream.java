@@ -79,7 +79,7 @@ public interface AsyncStream extends AutoCloseable {
    *
    * @throws StreamClosedException if the output is closed or shut down
    */
-  Future<Void> write(byte[] data);
+  Future<Void> write(byte[] data) throws StreamClosedException;
 
   /**
    * Backpressure: returns at once while the output buffer holds at most the high-water mark;
