@@ -12,6 +12,7 @@ module asyncigo.api {
   exports asyncigo.api.iter;
   exports asyncigo.api.net;
   exports asyncigo.api.spi;
+  exports asyncigo.api.sync;
 
   uses asyncigo.api.spi.LoopProvider;
 }
