@@ -11,6 +11,7 @@ import asyncigo.api.spi.PollStream;
 import asyncigo.api.spi.Poller;
 import asyncigo.api.spi.PollerProvider;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -18,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What every part of the {@link PollerContract} works with: the poller under test, fresh for each
@@ -69,9 +72,47 @@ public interface PollerContractFixture {
   /** One poll with {@code timeoutNanos}: what the sink saw, checked against poll's count. */
   default List<Ready> pollOnce(long timeoutNanos) throws IOException {
     List<Ready> seen = new ArrayList<>();
-    int count = poller().poll(timeoutNanos, (attachment, ops) -> seen.add(new Ready(attachment, ops)));
+    int count =
+        poller().poll(timeoutNanos, (attachment, ops) -> seen.add(new Ready(attachment, ops)));
     assertEquals(seen.size(), count, "poll must return the number of channels handed to the sink");
     return seen;
+  }
+
+  /** The attachment of the pipe {@link #pollOnceOrRescue} makes readable to end a hung poll. */
+  String RESCUE = "rescue (the poll did not return by itself)";
+
+  /**
+   * {@link #pollOnce} for a poll that must return by itself. If it has not returned after {@link
+   * #PATIENCE}, another thread makes a pipe registered with attachment {@link #RESCUE} readable:
+   * the poll then returns reporting it and the test fails instead of hanging (a native poll
+   * ignores the interrupt JUnit's timeout sends).
+   */
+  default List<Ready> pollOnceOrRescue(long timeoutNanos) throws IOException, InterruptedException {
+    Poller.PipeEnds rescue = pipe();
+    poller().register(rescue.source(), Poller.READ, RESCUE);
+    CountDownLatch returned = new CountDownLatch(1);
+    Thread watchdog =
+        Thread.ofPlatform()
+            .daemon()
+            .start(
+                () -> {
+                  try {
+                    if (!returned.await(PATIENCE.toNanos(), TimeUnit.NANOSECONDS)) {
+                      rescue.sink().write(ByteBuffer.wrap(new byte[] {1}));
+                    }
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                });
+    try {
+      return pollOnce(timeoutNanos);
+    } finally {
+      returned.countDown();
+      watchdog.join();
+      poller().unregister(rescue.source());
+    }
   }
 
   /** Polls until {@code attachment} (compared by identity) is reported; returns its ready ops. */
@@ -90,7 +131,7 @@ public interface PollerContractFixture {
   /** Connects a new stream to {@code remote} and waits until the connection is established. */
   default PollStream connected(InetSocketAddress remote) throws IOException {
     PollStream stream = closeAfterTest(poller().connect(remote));
-    Object connecting = new Object();
+    Object connecting = "connecting to " + remote;
     poller().register(stream, Poller.WRITE, connecting);
     assertEquals(Poller.WRITE, pollUntilReported(connecting), "a connected socket is writable");
     assertTrue(stream.finishConnect(), "finishConnect after WRITE was reported");
@@ -105,7 +146,7 @@ public interface PollerContractFixture {
 
   /** Waits for a connection on {@code acceptor} and accepts it (closed after the test). */
   default PollStream accepted(PollAcceptor acceptor) throws IOException {
-    Object listening = new Object();
+    Object listening = "accepting on " + acceptor.localAddress().orElse(null);
     poller().register(acceptor, Poller.READ, listening);
     assertEquals(Poller.READ, pollUntilReported(listening), "a pending connection reads as READ");
     PollStream stream = acceptor.accept();

@@ -1,0 +1,73 @@
+package asyncigo.poll.nio;
+
+import asyncigo.api.spi.PollAcceptor;
+import asyncigo.api.spi.PollStream;
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.Optional;
+
+/** A non-blocking listening TCP socket made by a {@link NioPoller}. Loop-confined. */
+final class NioAcceptor implements PollAcceptor, NioChannel {
+  private final ServerSocketChannel channel;
+  private final Selector selector;
+  private final SelectorEntry entry;
+
+  NioAcceptor(ServerSocketChannel channel, Selector selector) {
+    this.channel = channel;
+    this.selector = selector;
+    this.entry = new SelectorEntry(selector, channel);
+  }
+
+  @Override
+  public SelectorEntry entry() {
+    return entry;
+  }
+
+  @Override
+  public PollStream accept() throws IOException {
+    SocketChannel accepted = channel.accept();
+    if (accepted == null) {
+      return null;
+    }
+    try {
+      accepted.configureBlocking(false);
+      accepted.setOption(StandardSocketOptions.TCP_NODELAY, true);
+    } catch (IOException | RuntimeException e) {
+      try {
+        accepted.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+    return new NioSocketStream(accepted, selector);
+  }
+
+  @Override
+  public Optional<SocketAddress> localAddress() {
+    try {
+      return Optional.ofNullable(channel.getLocalAddress());
+    } catch (IOException closed) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public boolean isOpen() {
+    return channel.isOpen();
+  }
+
+  @Override
+  public void close() throws IOException {
+    channel.close();
+  }
+
+  @Override
+  public String toString() {
+    return "NioAcceptor[" + channel + "]";
+  }
+}
