@@ -1,0 +1,2 @@
+/** The child-JVM probe of the integration tests. */
+package asyncigo.it;
