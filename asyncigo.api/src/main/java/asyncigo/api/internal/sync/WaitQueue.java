@@ -13,7 +13,8 @@ import java.util.function.Supplier;
  * waiter with {@link #pollLive()} and completing its future; the grant is then the waiter's, even
  * before its task resumes. {@link #await} makes the waits cancel-safe: a waiter whose task is
  * cancelled before a grant leaves the queue; one whose grant came first and whose task was then
- * cancelled before it resumed hands the grant to {@code onLostGrant}, which passes it on.
+ * cancelled before it resumed hands the grant to {@code onLostGrant}, which passes it on, and
+ * throws {@link CancelledException} like any cancelled waiter.
  */
 public final class WaitQueue<V> {
   /*
@@ -22,6 +23,12 @@ public final class WaitQueue<V> {
    * An intrusive doubly linked list of nodes, so that a cancelled waiter leaves in O(1) and a
    * wait loop that keeps timing out (get() under a timeout on an idle queue) does not make the
    * queue grow.
+   *
+   * The grant-then-cancel race: Future.await returns a result delivered before the cancellation
+   * reached the task (the cancellation takes effect at its next await). A primitive wants the
+   * asyncio outcome instead, a cancelled waiter that holds nothing, so await() follows the grant
+   * with a cancellation checkpoint: awaiting the now-done future again returns at once, or throws
+   * if the task has a pending cancellation that no Task.shielded region holds back.
    *
    * A node leaves the list when it is polled (granted or failed) or when its task resumes after a
    * cancellation. Between the cancellation and that resumption the node is dead: its future was
@@ -50,21 +57,26 @@ public final class WaitQueue<V> {
    *
    * @param onLostGrant receives the value granted to this waiter when its task was cancelled
    *     before it resumed; it must pass the grant on
-   * @throws CancelledException if the task is cancelled; the queue is then as if it had never
-   *     waited
+   * @throws CancelledException if the task is cancelled before it resumes with a grant; the queue
+   *     is then as if it had never waited
    */
   public V await(Consumer<? super V> onLostGrant) {
     Node<V> node = new Node<>(Loop.current().<V>newFuture());
     link(node);
+    V granted;
     try {
-      return node.future.await();
+      granted = node.future.await();
     } catch (CancelledException e) {
       unlink(node);
-      if (node.future.state() == Future.State.SUCCEEDED) {
-        onLostGrant.accept(node.future.resultNow());
-      }
       throw e;
     }
+    try {
+      node.future.await();
+    } catch (CancelledException cancelledBeforeResuming) {
+      onLostGrant.accept(granted);
+      throw cancelledBeforeResuming;
+    }
+    return granted;
   }
 
   /**
