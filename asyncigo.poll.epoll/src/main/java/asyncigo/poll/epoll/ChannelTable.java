@@ -1,6 +1,7 @@
 package asyncigo.poll.epoll;
 
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
  * The registered channels of one poller, indexed by file descriptor: the kernel hands back a
@@ -31,7 +32,7 @@ final class ChannelTable {
   }
 
   /** Removes every channel, handing each to {@code action} first. */
-  void drain(java.util.function.Consumer<EpollChannel> action) {
+  void drain(Consumer<EpollChannel> action) {
     for (int fd = 0; fd < byFd.length; fd++) {
       EpollChannel channel = byFd[fd];
       if (channel != null) {

@@ -9,14 +9,40 @@ import static asyncigo.poll.epoll.LinuxConstants.SOCK_NONBLOCK;
 import asyncigo.api.spi.PollAcceptor;
 import asyncigo.api.spi.PollStream;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 
 /**
  * A listening TCP socket. Accepted sockets are non-blocking and close-on-exec from the start
  * ({@code accept4}), and inherit TCP_NODELAY from the listener, which the poller sets. Loop-confined.
  */
 final class EpollAcceptor extends EpollChannel implements PollAcceptor {
-  EpollAcceptor(EpollPoller poller, int fd) {
+  private EpollAcceptor(EpollPoller poller, int fd) {
     super(poller, fd);
+  }
+
+  /**
+   * A new socket bound to {@code local} (SO_REUSEADDR and TCP_NODELAY on) and listening; the
+   * descriptor is closed if a step fails.
+   */
+  static EpollAcceptor listen(EpollPoller poller, InetSocketAddress local, int backlog)
+      throws IOException {
+    Syscalls sys = poller.sys;
+    int fd = sys.socketFor(local);
+    try {
+      sys.setIntOption(fd, LinuxConstants.SOL_SOCKET, LinuxConstants.SO_REUSEADDR, 1);
+      sys.setIntOption(fd, LinuxConstants.IPPROTO_TCP, LinuxConstants.TCP_NODELAY, 1);
+      int errno = sys.bind(fd, local);
+      if (errno != 0) {
+        throw ErrnoExceptions.bindFailed(errno, local);
+      }
+      if (sys.libc.listen(fd, backlog) < 0) {
+        throw ErrnoExceptions.callFailed("listen", sys.errno());
+      }
+      return new EpollAcceptor(poller, fd);
+    } catch (IOException | RuntimeException e) {
+      sys.libc.close(fd);
+      throw e;
+    }
   }
 
   @Override

@@ -1,7 +1,5 @@
 package asyncigo.poll.epoll;
 
-import static asyncigo.poll.epoll.LinuxConstants.EFD_CLOEXEC;
-import static asyncigo.poll.epoll.LinuxConstants.EFD_NONBLOCK;
 import static asyncigo.poll.epoll.LinuxConstants.EPOLLERR;
 import static asyncigo.poll.epoll.LinuxConstants.EPOLLHUP;
 import static asyncigo.poll.epoll.LinuxConstants.EPOLLIN;
@@ -20,7 +18,6 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The epoll {@link Poller}. Loop-confined, except {@link #wakeup()}, which is thread-safe.
@@ -50,12 +47,8 @@ final class EpollPoller implements Poller {
    * channel whose interest shrank earlier in the batch is not told about what it no longer wants.
    * Errors and hang-ups report the whole interest set.
    *
-   * Wake-ups: an eventfd in the epoll set under registrationId 0. wakeup() writes to it only when
-   * it wins wakeupPending (false -> true), so a burst of wake-ups costs one write. poll() drains
-   * the eventfd when it fires and only then clears wakeupPending: a wake-up that lands between
-   * the two finds the flag still set and is absorbed by the poll that is returning anyway. The
-   * write and close() synchronize on wakeLock so that a wake-up never writes to a descriptor
-   * number that close() has released (and that may already name another file).
+   * Wake-ups: an eventfd (EventfdWakeup, which explains its coalescing) sits in the epoll set
+   * under registrationId 0; poll drains it when it fires.
    *
    * Memory: the epoll_wait event buffer is one direct buffer, reused, doubled (up to
    * MAX_EVENTS) when a poll fills it; all other pointer arguments point into Syscalls' scratch
@@ -69,25 +62,19 @@ final class EpollPoller implements Poller {
   final Syscalls sys;
   private final EpollEventLayout layout;
   private final int epfd;
-  private final int wakeFd;
-  private final DirectMemory wakeValue;
-  private final AtomicBoolean wakeupPending = new AtomicBoolean();
-  private final Object wakeLock = new Object();
+  private final EventfdWakeup wakeup;
   private final ChannelTable registered = new ChannelTable();
 
   private DirectMemory events;
   private int eventCapacity;
   private int lastRegistrationId;
-  /** Written by close() on the loop thread, under wakeLock; read by wakeup() under it. */
   private boolean closed;
 
-  private EpollPoller(Syscalls sys, EpollEventLayout layout, int epfd, int wakeFd) {
+  private EpollPoller(Syscalls sys, EpollEventLayout layout, int epfd, EventfdWakeup wakeup) {
     this.sys = sys;
     this.layout = layout;
     this.epfd = epfd;
-    this.wakeFd = wakeFd;
-    this.wakeValue = DirectMemory.allocate(8);
-    wakeValue.buffer.putLong(0, 1);
+    this.wakeup = wakeup;
     allocateEvents(INITIAL_EVENTS);
   }
 
@@ -97,20 +84,21 @@ final class EpollPoller implements Poller {
     if (epfd < 0) {
       throw ErrnoExceptions.callFailed("epoll_create1", sys.errno());
     }
-    int wakeFd = sys.libc.eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
-    if (wakeFd < 0) {
-      IOException failure = ErrnoExceptions.callFailed("eventfd", sys.errno());
+    EventfdWakeup wakeup;
+    try {
+      wakeup = EventfdWakeup.open(sys);
+    } catch (IOException e) {
       sys.libc.close(epfd);
-      throw failure;
+      throw e;
     }
-    long event = sys.epollEvent(layout, EPOLLIN, data(WAKEUP_ID, wakeFd));
-    if (sys.libc.epoll_ctl(epfd, EPOLL_CTL_ADD, wakeFd, event) < 0) {
+    long event = sys.epollEvent(layout, EPOLLIN, data(WAKEUP_ID, wakeup.fd));
+    if (sys.libc.epoll_ctl(epfd, EPOLL_CTL_ADD, wakeup.fd, event) < 0) {
       IOException failure = ErrnoExceptions.callFailed("epoll_ctl", sys.errno());
-      sys.libc.close(wakeFd);
+      wakeup.close();
       sys.libc.close(epfd);
       throw failure;
     }
-    return new EpollPoller(sys, layout, epfd, wakeFd);
+    return new EpollPoller(sys, layout, epfd, wakeup);
   }
 
   @Override
@@ -231,7 +219,7 @@ final class EpollPoller implements Poller {
       long data = buffer.getLong(offset + dataOffset);
       int id = (int) (data >>> 32);
       if (id == WAKEUP_ID) {
-        drainWakeups();
+        wakeup.drain();
         continue;
       }
       EpollChannel c = registered.get((int) data);
@@ -295,19 +283,7 @@ final class EpollPoller implements Poller {
 
   @Override
   public void wakeup() {
-    if (wakeupPending.getAndSet(true)) {
-      return;
-    }
-    synchronized (wakeLock) {
-      if (!closed) {
-        sys.libc.write(wakeFd, wakeValue.address, 8); // cannot fail: the counter stays tiny
-      }
-    }
-  }
-
-  private void drainWakeups() {
-    sys.libc.read(wakeFd, sys.valueAddress(), 8);
-    wakeupPending.set(false);
+    wakeup.signal();
   }
 
   // ---------------------------------------------------------------- channels
@@ -316,14 +292,7 @@ final class EpollPoller implements Poller {
   public PollStream connect(InetSocketAddress remote) throws IOException {
     Objects.requireNonNull(remote, "remote");
     ensureOpen();
-    int fd = sys.socketFor(remote);
-    try {
-      sys.setIntOption(fd, LinuxConstants.IPPROTO_TCP, LinuxConstants.TCP_NODELAY, 1);
-      return EpollStream.connecting(this, fd, remote, sys.connect(fd, remote));
-    } catch (IOException | RuntimeException e) {
-      sys.libc.close(fd);
-      throw e;
-    }
+    return EpollStream.connect(this, remote);
   }
 
   @Override
@@ -333,22 +302,7 @@ final class EpollPoller implements Poller {
       throw new IllegalArgumentException("backlog must be positive, got " + backlog);
     }
     ensureOpen();
-    int fd = sys.socketFor(local);
-    try {
-      sys.setIntOption(fd, LinuxConstants.SOL_SOCKET, LinuxConstants.SO_REUSEADDR, 1);
-      sys.setIntOption(fd, LinuxConstants.IPPROTO_TCP, LinuxConstants.TCP_NODELAY, 1);
-      int errno = sys.bind(fd, local);
-      if (errno != 0) {
-        throw ErrnoExceptions.bindFailed(errno, local);
-      }
-      if (sys.libc.listen(fd, backlog) < 0) {
-        throw ErrnoExceptions.callFailed("listen", sys.errno());
-      }
-      return new EpollAcceptor(this, fd);
-    } catch (IOException | RuntimeException e) {
-      sys.libc.close(fd);
-      throw e;
-    }
+    return EpollAcceptor.listen(this, local, backlog);
   }
 
   @Override
@@ -373,11 +327,8 @@ final class EpollPoller implements Poller {
     if (closed) {
       return;
     }
-    synchronized (wakeLock) {
-      closed = true;
-      wakeupPending.set(true);
-      sys.libc.close(wakeFd);
-    }
+    closed = true;
+    wakeup.close();
     sys.libc.close(epfd);
     registered.drain(c -> {
       c.registrationId = 0;

@@ -47,12 +47,23 @@ final class EpollStream extends EpollChannel implements PollStream {
     this.connectErrno = connectErrno;
   }
 
-  /** A socket whose {@code connect} to {@code remote} returned {@code connectResult}. */
-  static EpollStream connecting(EpollPoller poller, int fd, InetSocketAddress remote,
-      int connectResult) {
-    boolean failed = connectResult != 0 && connectResult != ErrnoExceptions.EINPROGRESS;
-    return new EpollStream(poller, fd, Kind.SOCKET, connectResult == 0, remote,
-        failed ? connectResult : 0);
+  /**
+   * A new socket (TCP_NODELAY on) connecting to {@code remote}. A connect that fails at once is
+   * kept for {@link #finishConnect()} to report, like one that fails later, so that callers see
+   * one path; the descriptor is closed if anything else fails.
+   */
+  static EpollStream connect(EpollPoller poller, InetSocketAddress remote) throws IOException {
+    Syscalls sys = poller.sys;
+    int fd = sys.socketFor(remote);
+    try {
+      sys.setIntOption(fd, LinuxConstants.IPPROTO_TCP, LinuxConstants.TCP_NODELAY, 1);
+      int result = sys.connect(fd, remote);
+      boolean failed = result != 0 && result != ErrnoExceptions.EINPROGRESS;
+      return new EpollStream(poller, fd, Kind.SOCKET, result == 0, remote, failed ? result : 0);
+    } catch (IOException | RuntimeException e) {
+      sys.libc.close(fd);
+      throw e;
+    }
   }
 
   /** A socket returned by {@code accept4}. */
