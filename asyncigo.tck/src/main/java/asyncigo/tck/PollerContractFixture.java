@@ -117,15 +117,23 @@ public interface PollerContractFixture {
 
   /** Polls until {@code attachment} (compared by identity) is reported; returns its ready ops. */
   default int pollUntilReported(Object attachment) throws IOException {
+    return pollUntilReported(attachment, 0);
+  }
+
+  /**
+   * Polls until {@code attachment} (compared by identity) is reported ready for at least {@code
+   * ops}; returns its ready ops.
+   */
+  default int pollUntilReported(Object attachment, int ops) throws IOException {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     while (System.nanoTime() - deadline < 0) {
       for (Ready ready : pollOnce(Duration.ofMillis(100).toNanos())) {
-        if (ready.attachment() == attachment) {
+        if (ready.attachment() == attachment && (ready.ops() & ops) == ops) {
           return ready.ops();
         }
       }
     }
-    return fail(attachment + " was not reported within " + PATIENCE);
+    return fail(attachment + " was not reported ready for ops " + ops + " within " + PATIENCE);
   }
 
   /** Connects a new stream to {@code remote} and waits until the connection is established. */
@@ -168,7 +176,7 @@ public interface PollerContractFixture {
   default String receive(PollStream stream, Object attachment, int length) throws IOException {
     ByteBuffer bytes = ByteBuffer.allocate(length);
     while (bytes.hasRemaining()) {
-      pollUntilReported(attachment);
+      pollUntilReported(attachment, Poller.READ);
       int n = stream.read(bytes);
       assertTrue(n >= 0, "end of stream after " + bytes.position() + " of " + length + " bytes");
     }

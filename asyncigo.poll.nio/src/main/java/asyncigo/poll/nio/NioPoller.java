@@ -99,7 +99,8 @@ final class NioPoller implements Poller {
    * {@inheritDoc}
    *
    * <p>Must not be called from inside a sink. An exception thrown by the sink ends the poll and
-   * propagates; the channels not yet handed over are reported again by the next poll.
+   * propagates; the channels not yet handed over are reported again by the next poll. Interrupting
+   * the polling thread ends the poll early, as a wakeup does; the interrupt status stays set.
    */
   @Override
   public int poll(long timeoutNanos, ReadySink sink) throws IOException {
@@ -122,7 +123,9 @@ final class NioPoller implements Poller {
       return reported;
     } finally {
       this.sink = null;
-      wakeupPending.set(false);
+      if (wakeupPending.get()) {
+        wakeupPending.set(false);
+      }
     }
   }
 
@@ -148,6 +151,7 @@ final class NioPoller implements Poller {
     return new NioSocketStream(channel, selector);
   }
 
+  /** {@inheritDoc} SO_REUSEADDR is on, so a restarted server can bind its port again at once. */
   @Override
   public PollAcceptor listen(InetSocketAddress local, int backlog) throws IOException {
     checkResolved(local, "local");
