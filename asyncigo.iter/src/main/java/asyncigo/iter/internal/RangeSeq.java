@@ -22,7 +22,10 @@ public final class RangeSeq implements AsyncSeq<Integer> {
 
       @Override
       protected Integer computeNext() {
-        return next < end ? next++ : endOfData();
+        if (next >= end) {
+          return endOfData();
+        }
+        return next++;
       }
 
       @Override
