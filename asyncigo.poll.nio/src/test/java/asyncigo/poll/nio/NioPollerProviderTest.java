@@ -7,6 +7,10 @@ import asyncigo.api.spi.Poller;
 import asyncigo.api.spi.PollerProvider;
 import asyncigo.tck.Backends;
 import java.io.IOException;
+import java.io.InputStream;
+import java.lang.module.ModuleDescriptor;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +18,21 @@ class NioPollerProviderTest {
   @Test
   void theServiceLoaderFindsTheNioProviderThroughTheModuleDescriptor() {
     assertEquals(NioPollerProvider.class, Backends.provider("nio").getClass());
+  }
+
+  /** Class-path users find the provider through the services file: it must match the module. */
+  @Test
+  void theServicesFileNamesTheProviderTheModuleDescriptorProvides() throws IOException {
+    Module module = NioPollerProvider.class.getModule();
+    ModuleDescriptor.Provides provides =
+        module.getDescriptor().provides().stream().findFirst().orElseThrow();
+    try (InputStream services =
+        module.getResourceAsStream("META-INF/services/" + provides.service())) {
+      assertEquals(
+          String.join("\n", provides.providers()) + "\n",
+          new String(services.readAllBytes(), StandardCharsets.UTF_8));
+    }
+    assertEquals(List.of(NioPollerProvider.class.getName()), provides.providers());
   }
 
   @Test
