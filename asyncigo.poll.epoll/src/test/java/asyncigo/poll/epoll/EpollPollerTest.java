@@ -13,6 +13,7 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +21,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -51,6 +54,46 @@ class EpollPollerTest extends EpollFixture {
     assertEquals(List.of(new Ready("sink", Poller.WRITE)), pollOnce(0));
     ends.source().close();
     assertEquals(List.of(new Ready("sink", Poller.READ | Poller.WRITE)), pollOnce(0));
+  }
+
+  /**
+   * Another thread calls wakeup without pause while the loop polls without timeout: every poll
+   * must return. A wake-up lost in the race between draining the eventfd and clearing the pending
+   * flag would leave the flag set with nothing to read, and the next poll would wait forever; the
+   * rescue pipe then ends it, and the test fails instead of hanging.
+   */
+  @Test
+  void pollsWithoutTimeoutKeepReturningWhileAnotherThreadKeepsWakingThem() throws Exception {
+    Poller.PipeEnds rescue = pipe();
+    poller().register(rescue.source(), Poller.READ, "rescue");
+    AtomicBoolean done = new AtomicBoolean();
+    CountDownLatch finished = new CountDownLatch(1);
+    Thread waker = Thread.ofPlatform().start(() -> {
+      while (!done.get()) {
+        poller().wakeup();
+      }
+    });
+    Thread rescuer = Thread.ofPlatform().start(() -> {
+      try {
+        if (!finished.await(PATIENCE.toMillis() * 4, TimeUnit.MILLISECONDS)) {
+          rescue.sink().write(ByteBuffer.wrap(new byte[] {1}));
+        }
+      } catch (InterruptedException | IOException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    List<Object> reported = new ArrayList<>();
+    try {
+      for (int i = 0; i < 20_000 && reported.isEmpty(); i++) {
+        poller().poll(-1, (attachment, ops) -> reported.add(attachment));
+      }
+    } finally {
+      done.set(true);
+      finished.countDown();
+      waker.join();
+      rescuer.join();
+    }
+    assertEquals(List.of(), reported, "a poll waited until the rescue: a wake-up was lost");
   }
 
   /** More ready channels than one epoll_wait returns: the rest come in the next poll. */
