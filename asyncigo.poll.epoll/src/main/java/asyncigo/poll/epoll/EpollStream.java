@@ -25,6 +25,9 @@ import java.util.Optional;
  * <p>Connect state: {@link #connected} is true once connected (at once for accepted sockets and
  * pipes); {@link #connectErrno} keeps a failure so that every later {@link #finishConnect} reports
  * it again.
+ *
+ * <p>A pipe has no half-close: {@link #shutdownOutput()} on its sink closes the sink, which is what
+ * makes the source read end of stream.
  */
 final class EpollStream extends EpollChannel implements PollStream {
   /** What the descriptor is. */
@@ -58,7 +61,8 @@ final class EpollStream extends EpollChannel implements PollStream {
     try {
       sys.setIntOption(fd, LinuxConstants.IPPROTO_TCP, LinuxConstants.TCP_NODELAY, 1);
       int result = sys.connect(fd, remote);
-      boolean failed = result != 0 && result != ErrnoExceptions.EINPROGRESS;
+      boolean failed = result != 0 && result != ErrnoExceptions.EINPROGRESS
+          && result != EINTR; // an interrupted connect goes on in the background
       return new EpollStream(poller, fd, Kind.SOCKET, result == 0, remote, failed ? result : 0);
     } catch (IOException | RuntimeException e) {
       sys.libc.close(fd);

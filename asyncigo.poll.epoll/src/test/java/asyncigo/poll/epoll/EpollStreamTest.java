@@ -73,6 +73,17 @@ class EpollStreamTest extends EpollFixture {
   }
 
   @Test
+  void shutdownOutputOnAPipeSinkMakesTheSourceReadEndOfStream() throws IOException {
+    Poller.PipeEnds ends = pipe();
+    poller().register(ends.source(), Poller.READ, "source");
+    send(ends.sink(), "end");
+    ends.sink().shutdownOutput();
+    assertEquals("end", receive(ends.source(), "source", 3));
+    assertEquals(-1, ends.source().read(ByteBuffer.allocateDirect(8)));
+    assertThrows(NonWritableChannelException.class, () -> ends.source().shutdownOutput());
+  }
+
+  @Test
   void readAndWriteOnAClosedStreamThrowClosedChannelException() throws IOException {
     Poller.PipeEnds ends = pipe();
     ends.source().close();
