@@ -9,7 +9,9 @@ import asyncigo.api.spi.PollAcceptor;
 import asyncigo.api.spi.Poller;
 import asyncigo.loop.io.IoReadiness;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -38,8 +40,12 @@ public final class Network {
   public AsyncStream connect(String host, int port) throws IOException {
     Objects.requireNonNull(host, "host");
     requirePort(port, 1);
-    return ChannelStream.duplex(
-        context(), connector.connect(NameResolver.resolve(loop, host), port));
+    return connect(NameResolver.resolve(loop, host), port);
+  }
+
+  /** Connects to one of {@code addresses} (raced when there are several) on {@code port}. */
+  AsyncStream connect(List<InetAddress> addresses, int port) throws IOException {
+    return ChannelStream.duplex(context(), connector.connect(addresses, port));
   }
 
   /** See {@link Loop#connect(String)}. */

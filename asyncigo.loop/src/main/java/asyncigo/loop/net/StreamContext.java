@@ -5,16 +5,23 @@ import asyncigo.loop.io.IoReadiness;
 import java.nio.ByteBuffer;
 
 /**
- * What every stream of one loop shares: the loop, its readiness service, and one direct buffer
- * that reads land in before they are copied out. A read fills the buffer and empties it without
- * awaiting in between, and only one task of a loop runs at a time, so one buffer serves all the
- * loop's streams.
+ * What every stream of one loop shares: the loop, its readiness service, and two direct buffers
+ * that bytes pass through on their way between the kernel and the streams' arrays (the system
+ * calls of both backends take direct memory without another copy). A read or write fills its
+ * buffer and empties it without awaiting in between, and only one task or callback of a loop runs
+ * at a time, so one pair serves all the loop's streams.
+ *
+ * @param readScratch where reads land before they are copied out
+ * @param writeScratch where writes are copied before the system call
  */
-record StreamContext(Loop loop, IoReadiness io, ByteBuffer readScratch) {
-  /** The size of the shared read buffer: the most one read system call returns. */
-  static final int READ_SCRATCH_BYTES = 64 * 1024;
+record StreamContext(
+    Loop loop, IoReadiness io, ByteBuffer readScratch, ByteBuffer writeScratch) {
+  /** The size of each scratch buffer: the most one read or write system call moves. */
+  static final int SCRATCH_BYTES = 64 * 1024;
 
   static StreamContext of(Loop loop, IoReadiness io) {
-    return new StreamContext(loop, io, ByteBuffer.allocateDirect(READ_SCRATCH_BYTES));
+    ByteBuffer read = ByteBuffer.allocateDirect(SCRATCH_BYTES);
+    ByteBuffer write = ByteBuffer.allocateDirect(SCRATCH_BYTES);
+    return new StreamContext(loop, io, read, write);
   }
 }

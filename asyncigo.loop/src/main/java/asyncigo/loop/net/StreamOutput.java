@@ -14,9 +14,10 @@ import java.util.function.Consumer;
 /**
  * The writing half of a {@link ChannelStream}.
  *
- * <p><b>Fast path.</b> When nothing is queued, {@link #write} hands the caller's array to the
- * kernel at once, without copying it; if the kernel takes everything the returned future is
- * already complete. Only the part the kernel refused is copied into the {@link WriteQueue}.
+ * <p><b>Fast path.</b> When nothing is queued, {@link #write} hands the caller's bytes to the
+ * kernel at once (through the loop's direct write scratch, the one copy any heap array needs); if
+ * the kernel takes everything the returned future is already complete. Only the part the kernel
+ * refused is copied into the {@link WriteQueue}.
  *
  * <p><b>Slow path.</b> While the queue is not empty, writes are copied to its tail, so bytes of
  * different writes never interleave. A single callback on WRITE readiness (no task) sends the
@@ -64,22 +65,28 @@ final class StreamOutput {
     } else if (!queue.isEmpty()) {
       queue.add(ByteBuffer.wrap(data.clone()), written);
     } else {
-      ByteBuffer bytes = ByteBuffer.wrap(data);
-      try {
-        WriteQueue.send(channel, bytes);
-      } catch (IOException e) {
-        broken(e);
-        written.fail(e);
-        return written;
-      }
-      if (bytes.hasRemaining()) {
-        queue.add(ByteBuffer.wrap(Arrays.copyOfRange(data, bytes.position(), data.length)), written);
-        arm();
-      } else {
-        written.complete(null);
-      }
+      sendNow(data, written);
     }
     return written;
+  }
+
+  /** The fast path: sends what the kernel takes now and queues only the rest. */
+  private void sendNow(byte[] data, Future<Void> written) {
+    ByteBuffer bytes = ByteBuffer.wrap(data);
+    try {
+      WriteQueue.send(channel, bytes, context.writeScratch());
+    } catch (IOException e) {
+      broken(e);
+      written.fail(e);
+      return;
+    }
+    if (bytes.hasRemaining()) {
+      byte[] rest = Arrays.copyOfRange(data, bytes.position(), data.length);
+      queue.add(ByteBuffer.wrap(rest), written);
+      arm();
+    } else {
+      written.complete(null);
+    }
   }
 
   void drain() throws IOException {
@@ -168,7 +175,7 @@ final class StreamOutput {
       return;
     }
     try {
-      if (!queue.sendTo(channel)) {
+      if (!queue.sendTo(channel, context.writeScratch())) {
         arm();
       } else if (shutdownRequested && !shutDown) {
         shutDown = true;

@@ -13,13 +13,6 @@ import java.util.ArrayDeque;
  * pending} is the sum of the remaining bytes of all entries. Loop-confined.
  */
 final class WriteQueue {
-  /**
-   * The most bytes offered to the kernel in one write call: a heap buffer is copied into a
-   * temporary direct buffer per call, so offering a whole megabyte when the socket takes a part
-   * would copy the rest again and again.
-   */
-  private static final int WRITE_WINDOW = 128 * 1024;
-
   private static final ByteBuffer MARKER = ByteBuffer.allocate(0);
 
   private record Entry(ByteBuffer bytes, Future<Void> written) {}
@@ -53,13 +46,13 @@ final class WriteQueue {
    *
    * @throws IOException if the channel fails; the entries stay queued
    */
-  boolean sendTo(PollStream channel) throws IOException {
+  boolean sendTo(PollStream channel, ByteBuffer scratch) throws IOException {
     Entry head;
     while ((head = entries.peek()) != null) {
       ByteBuffer bytes = head.bytes();
       if (bytes.hasRemaining()) {
         int before = bytes.remaining();
-        send(channel, bytes);
+        send(channel, bytes, scratch);
         pending -= before - bytes.remaining();
         if (bytes.hasRemaining()) {
           return false;
@@ -81,21 +74,19 @@ final class WriteQueue {
   }
 
   /**
-   * Writes from {@code bytes} until the channel takes less than it is offered or nothing is left,
-   * at most {@link #WRITE_WINDOW} bytes per call.
+   * Writes from the heap buffer {@code bytes} until the channel takes less than it is offered or
+   * nothing is left, copying at most a scratch buffer's worth per system call (so a megabyte is
+   * never copied when the socket takes a part of it); advances {@code bytes} past what was sent.
    */
-  static void send(PollStream channel, ByteBuffer bytes) throws IOException {
-    int end = bytes.limit();
-    try {
-      while (bytes.position() < end) {
-        int offered = Math.min(end - bytes.position(), WRITE_WINDOW);
-        bytes.limit(bytes.position() + offered);
-        if (channel.write(bytes) < offered) {
-          return;
-        }
+  static void send(PollStream channel, ByteBuffer bytes, ByteBuffer scratch) throws IOException {
+    while (bytes.hasRemaining()) {
+      int offered = Math.min(bytes.remaining(), scratch.capacity());
+      scratch.clear().put(bytes.array(), bytes.arrayOffset() + bytes.position(), offered).flip();
+      int sent = channel.write(scratch);
+      bytes.position(bytes.position() + sent);
+      if (sent < offered) {
+        return;
       }
-    } finally {
-      bytes.limit(end);
     }
   }
 }
