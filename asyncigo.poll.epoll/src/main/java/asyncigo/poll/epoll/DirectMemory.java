@@ -7,7 +7,8 @@ import java.nio.ByteOrder;
 /**
  * A native-order direct buffer and its native address, for passing pointers to {@link
  * asyncigo.poll.epoll.sys.LinuxLibC}. The address stays valid while the buffer is reachable, which
- * the owner ensures by keeping this object.
+ * the owner ensures by keeping this object. Safe to share between threads; what is written into
+ * the buffer, and by whom, is the owner's business.
  */
 final class DirectMemory {
   final ByteBuffer buffer;
