@@ -16,9 +16,10 @@ import java.util.concurrent.Flow;
  * go to {@code buffer}, and the consumer, if it waits, is woken through {@code wakeup}. Demand:
  * {@code prefetch} items are requested on subscription; each time the consumer has taken half of
  * that (at least one), that many more are requested, always from the loop thread, so the
- * publisher never has more than {@code prefetch} items outstanding. A publisher that sends more
- * than requested (rule 1.1) fails the iteration. Closing cancels the subscription, at once or
- * when it arrives.
+ * publisher never has more than {@code prefetch} items outstanding; nothing is requested once the
+ * publisher has completed. A publisher that sends more than requested (rule 1.1) fails the
+ * iteration. Closing cancels the subscription, at once or when it arrives, unless the publisher
+ * has already ended it.
  */
 final class PublisherIterator<T> extends PullIterator<T> {
   private final Flow.Publisher<? extends T> publisher;
@@ -56,7 +57,7 @@ final class PublisherIterator<T> extends PullIterator<T> {
       wakeup.await();
     }
     T item = buffer.poll();
-    if (++taken == batch) {
+    if (++taken == batch && !completed) {
       taken = 0;
       outstanding += batch;
       subscription.request(batch);
@@ -67,8 +68,8 @@ final class PublisherIterator<T> extends PullIterator<T> {
   @Override
   protected void release() {
     buffer.clear();
-    if (subscription != null) {
-      subscription.cancel();
+    if (subscription != null && !completed) {
+      subscription.cancel(); // after onComplete or onError the subscription is over (rule 2.4)
     }
     if (scope != null) {
       scope.stop();
@@ -94,6 +95,7 @@ final class PublisherIterator<T> extends PullIterator<T> {
           new IllegalStateException(
               "the publisher sent more items than requested (Reactive Streams rule 1.1)");
       subscription.cancel();
+      completed = true; // the subscription is over
     } else {
       buffer.add(item);
     }
