@@ -62,7 +62,8 @@ class ServiceDiscoveryTest {
 
     if (LINUX) {
       assertTrue(
-          epoll.isAvailable(), () -> "epoll is unavailable on Linux: " + epoll.unavailabilityCause());
+          epoll.isAvailable(),
+          () -> "epoll is unavailable on Linux: " + epoll.unavailabilityCause());
     } else {
       assertFalse(epoll.unavailabilityCause().orElseThrow().isBlank());
     }
