@@ -14,7 +14,10 @@ import java.nio.ByteBuffer;
  * <p>Every read operation loops over "answer from the {@link InputBuffer}, else fill it once":
  * a fill tries {@link PollStream#read} into the loop's shared scratch buffer and appends what came
  * to the input buffer before doing anything else; only when the channel has nothing does it await
- * READ readiness. Bytes leave the input buffer only when an operation returns, so a read
+ * READ readiness. One exception to "try first": after a read that did not fill the scratch buffer
+ * ({@code drained}) the next fill awaits readiness first, which saves a system call that would
+ * almost always find nothing in request/response traffic (the poller is level-triggered, so data
+ * that is already there is reported at once). Bytes leave the input buffer only when an operation returns, so a read
  * cancelled while it waits loses nothing. {@link #read(int)} with an empty buffer skips the input
  * buffer: it copies straight from the scratch buffer into the returned array.
  *
@@ -30,6 +33,7 @@ final class StreamInput {
   private final InputBuffer buffer = new InputBuffer();
   private int lineLimit = DEFAULT_LINE_LIMIT;
   private boolean eof;
+  private boolean drained;
   private boolean reading;
   private boolean closed;
 
@@ -97,9 +101,10 @@ final class StreamInput {
         return buffer.take(Math.min(max, buffer.size()));
       }
       while (!eof) {
-        ByteBuffer scratch = context.readScratch().clear();
+        ByteBuffer scratch = readyScratch();
         int n = channel.read(scratch);
         if (n > 0) {
+          drained = n < scratch.capacity();
           scratch.flip();
           byte[] out = new byte[Math.min(n, max)];
           scratch.get(out);
@@ -170,9 +175,10 @@ final class StreamInput {
    */
   private boolean fill() throws IOException {
     while (!eof) {
-      ByteBuffer scratch = context.readScratch().clear();
+      ByteBuffer scratch = readyScratch();
       int n = channel.read(scratch);
       if (n > 0) {
+        drained = n < scratch.capacity();
         buffer.append(scratch.flip());
         return true;
       }
@@ -183,6 +189,19 @@ final class StreamInput {
       }
     }
     return false;
+  }
+
+  /**
+   * The cleared scratch buffer, once the channel is worth reading: after a read that did not fill
+   * the scratch buffer the channel is most likely empty, so readiness is awaited first instead of
+   * spending a system call to learn that.
+   */
+  private ByteBuffer readyScratch() throws IOException {
+    if (drained) {
+      drained = false;
+      awaitReadable();
+    }
+    return context.readScratch().clear();
   }
 
   private void awaitReadable() throws IOException {
