@@ -16,6 +16,8 @@ import asyncigo.api.UnhandledFailure;
 import asyncigo.api.net.AsyncStream;
 import asyncigo.api.net.Server;
 import asyncigo.api.net.StreamClosedException;
+import asyncigo.api.sync.Timeout;
+import asyncigo.api.sync.TimeoutExceededException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -24,6 +26,10 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.UnknownHostException;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -267,6 +273,37 @@ public abstract class TransportConnectionContract extends TransportScaleContract
           assertEquals("v6", text(client.readExactly(2)));
           client.close();
           server.close();
+          return null;
+        });
+  }
+
+  @Test
+  public void aConnectThatHangsIsCutShortByATimeoutAndLeavesNoSocketOpen() {
+    Path fds = Path.of("/proc/self/fd");
+    run(
+        loop -> {
+          try (ServerSocket blackHole = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
+            List<SocketChannel> queued = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+              SocketChannel c = SocketChannel.open();
+              c.configureBlocking(false);
+              c.connect(blackHole.getLocalSocketAddress());
+              queued.add(c);
+            }
+            long before = Files.isDirectory(fds) ? openDescriptors(fds) : 0;
+            int port = blackHole.getLocalPort();
+            assertThrows(
+                TimeoutExceededException.class,
+                () ->
+                    Timeout.failAfter(
+                        Duration.ofMillis(200), timeout -> loop.connect(LOOPBACK, port)));
+            if (Files.isDirectory(fds)) {
+              assertEquals(before, openDescriptors(fds), "the abandoned socket is closed");
+            }
+            for (SocketChannel c : queued) {
+              c.close();
+            }
+          }
           return null;
         });
   }

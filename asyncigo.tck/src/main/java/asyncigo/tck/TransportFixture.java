@@ -11,6 +11,8 @@ import asyncigo.api.net.AsyncStream;
 import asyncigo.api.spi.PollerProvider;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -89,6 +91,13 @@ public abstract class TransportFixture {
     while ((piece = stream.read(64 * 1024)) != null) {
       stream.write(piece);
       stream.drain();
+    }
+  }
+
+  /** The number of entries in {@code fds} ({@code /proc/self/fd}): the open descriptors. */
+  protected static long openDescriptors(Path fds) throws IOException {
+    try (var entries = Files.list(fds)) {
+      return entries.count();
     }
   }
 

@@ -120,10 +120,4 @@ public abstract class TransportScaleContract extends TransportFixture {
       client.close();
     }
   }
-
-  private static long openDescriptors(Path fds) throws IOException {
-    try (var entries = Files.list(fds)) {
-      return entries.count();
-    }
-  }
 }

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import asyncigo.api.CancelledException;
 import asyncigo.api.Loop;
+import asyncigo.api.Task;
 import asyncigo.api.net.AsyncStream;
 import asyncigo.api.net.Server;
 import java.io.IOException;
@@ -23,11 +25,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Racing several addresses of one name, on loopback addresses: 127.0.0.2 has the server,
+ * Connecting to several addresses of one name (happy eyeballs), on loopback addresses: 127.0.0.2 has the server,
  * 127.0.0.1 refuses (nothing listens on the port) or swallows the connect (a listener whose
  * backlog is full drops the SYN), 127.0.0.3 refuses. Real time: the stagger is the subject.
  */
-class HappyEyeballsTest {
+class ConnectorTest {
   private static final InetAddress FIRST = address("127.0.0.1");
   private static final InetAddress SERVED = address("127.0.0.2");
   private static final InetAddress REFUSING = address("127.0.0.3");
@@ -80,6 +82,33 @@ class HappyEyeballsTest {
               }
             }
             server.close();
+            return null;
+          });
+    }
+  }
+
+  @Test
+  void cancellingARaceCancelsEveryAttemptAndClosesTheirSockets() throws IOException {
+    try (Loop loop = Loop.open()) {
+      loop.run(
+          () -> {
+            try (ServerSocket blackHole = new ServerSocket(0, 1, FIRST)) {
+              List<SocketChannel> backlog = fillBacklog(blackHole);
+              int port = blackHole.getLocalPort();
+              long descriptors = openDescriptors();
+              Task<AsyncStream> connecting =
+                  loop.spawn(() -> network(loop).connect(List.of(FIRST, FIRST), port));
+              loop.sleep(Connector.STAGGER.plusMillis(50));
+              assertTrue(connecting.cancel());
+              assertThrows(CancelledException.class, connecting::await);
+              for (int i = 0; i < 1000 && openDescriptors() != descriptors; i++) {
+                loop.sleep(Duration.ofMillis(1));
+              }
+              assertEquals(descriptors, openDescriptors(), "both attempts' sockets are closed");
+              for (SocketChannel c : backlog) {
+                c.close();
+              }
+            }
             return null;
           });
     }
