@@ -98,8 +98,14 @@ final class Connector {
       }
     } finally {
       for (Task<PollStream> loser : running) {
-        if (!loser.cancel() && loser.state() == Future.State.SUCCEEDED) {
-          io.close(loser.resultNow(), "lost the connection race");
+        if (!loser.cancel()) {
+          if (loser.state() == Future.State.SUCCEEDED) {
+            io.close(loser.resultNow(), "lost the connection race");
+          } else if (loser.state() == Future.State.FAILED) {
+            // Once another attempt won (or the race was cancelled), a loser's failure is moot:
+            // reading it marks it as handled, so that it is not reported as unretrieved.
+            loser.exceptionNow();
+          }
         }
       }
     }

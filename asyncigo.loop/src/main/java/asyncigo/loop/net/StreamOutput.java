@@ -27,6 +27,9 @@ import java.util.function.Consumer;
  *
  * <p><b>Backpressure.</b> {@link #drain} waits on a future of its own (so that a cancelled drainer
  * cannot disturb the others), completed when pending output falls to the low-water mark.
+ * {@link #flush} queues an empty marker entry and awaits it. {@link #shutdownOutput} only records
+ * the request when output is queued; the writer half-closes the channel once the queue is empty,
+ * so a caller cancelled while waiting does not cancel the half-close.
  *
  * <p><b>Failure.</b> The first write error breaks the output: queued writes and drainers fail with
  * it, later writes return futures failed with it, and drain, flush and shutdownOutput throw it.

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import asyncigo.api.CancelledException;
 import asyncigo.api.Loop;
+import asyncigo.api.LoopOptions;
 import asyncigo.api.Task;
+import asyncigo.api.UnhandledFailure;
 import asyncigo.api.net.AsyncStream;
 import asyncigo.api.net.Server;
 import java.io.IOException;
@@ -21,7 +23,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,7 +40,7 @@ class ConnectorTest {
 
   @Test
   void aRefusedAttemptHandsOverToTheNextAddressWithoutWaitingForTheStagger() {
-    try (Loop loop = Loop.open()) {
+    try (Loop loop = openLoop()) {
       loop.run(
           () -> {
             Server server = loop.listen(SERVED.getHostAddress(), 0, s -> s.write(s.readAll()));
@@ -57,7 +61,7 @@ class ConnectorTest {
 
   @Test
   void aHangingAttemptIsOvertakenAfterTheStaggerAndClosed() throws IOException {
-    try (Loop loop = Loop.open()) {
+    try (Loop loop = openLoop()) {
       loop.run(
           () -> {
             Server server = loop.listen(SERVED.getHostAddress(), 0, s -> s.write(s.readAll()));
@@ -89,7 +93,7 @@ class ConnectorTest {
 
   @Test
   void cancellingARaceCancelsEveryAttemptAndClosesTheirSockets() throws IOException {
-    try (Loop loop = Loop.open()) {
+    try (Loop loop = openLoop()) {
       loop.run(
           () -> {
             try (ServerSocket blackHole = new ServerSocket(0, 1, FIRST)) {
@@ -116,7 +120,7 @@ class ConnectorTest {
 
   @Test
   void whenEveryAttemptIsRefusedTheFirstFailureIsThrownWithTheOthersSuppressed() {
-    try (Loop loop = Loop.open()) {
+    try (Loop loop = openLoop()) {
       loop.run(
           () -> {
             int port;
@@ -145,6 +149,18 @@ class ConnectorTest {
     assertEquals(
         List.of(v6a, v4a, v6b, v4b), Connector.interleaved(List.of(v6a, v6b, v4a, v4b)));
     assertEquals(List.of(v4a, v6a, v4b), Connector.interleaved(List.of(v4a, v4b, v6a)));
+  }
+
+  private final List<UnhandledFailure> unhandled = Collections.synchronizedList(new ArrayList<>());
+
+  /** A loop whose unhandled failures (none are expected) fail the test in {@link #noneUnhandled}. */
+  private Loop openLoop() {
+    return Loop.open(LoopOptions.defaults().exceptionHandler(unhandled::add));
+  }
+
+  @AfterEach
+  void noneUnhandled() {
+    assertEquals(List.of(), unhandled, "failures that reached the exception handler");
   }
 
   /** Connects until the listener's accept queue is full, so that its next SYN is dropped. */
