@@ -14,12 +14,14 @@ import java.nio.ByteBuffer;
  * <p>Every read operation loops over "answer from the {@link InputBuffer}, else fill it once":
  * a fill tries {@link PollStream#read} into the loop's shared scratch buffer and appends what came
  * to the input buffer before doing anything else; only when the channel has nothing does it await
- * READ readiness. One exception to "try first": after a read that did not fill the scratch buffer
- * ({@code drained}) the next fill awaits readiness first, which saves a system call that would
- * almost always find nothing in request/response traffic (the poller is level-triggered, so data
- * that is already there is reported at once). Bytes leave the input buffer only when an operation returns, so a read
- * cancelled while it waits loses nothing. {@link #read(int)} with an empty buffer skips the input
- * buffer: it copies straight from the scratch buffer into the returned array.
+ * READ readiness. Bytes leave the input buffer only when an operation returns, so a read cancelled
+ * while it waits loses nothing. {@link #read(int)} with an empty buffer skips the input buffer: it
+ * copies straight from the scratch buffer into the returned array.
+ *
+ * <p>One exception to "try first": after a read that did not fill the scratch buffer ({@code
+ * drained}) the next fill awaits readiness first, which saves a system call that would almost
+ * always find nothing in request/response traffic (the poller is level-triggered, so data that is
+ * already there is reported at once).
  *
  * <p>Invariants: {@code eof} is set once the channel reported end of stream and never cleared;
  * {@code reading} is true while an operation runs (it may be suspended), and a second operation

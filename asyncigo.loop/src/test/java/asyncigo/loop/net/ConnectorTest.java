@@ -29,9 +29,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Connecting to several addresses of one name (happy eyeballs), on loopback addresses: 127.0.0.2 has the server,
- * 127.0.0.1 refuses (nothing listens on the port) or swallows the connect (a listener whose
- * backlog is full drops the SYN), 127.0.0.3 refuses. Real time: the stagger is the subject.
+ * Connecting to several addresses of one name (happy eyeballs), on loopback addresses: 127.0.0.2
+ * has the server, 127.0.0.1 refuses (nothing listens on the port) or swallows the connect (a
+ * listener whose backlog is full drops the SYN), 127.0.0.3 refuses. Real time: the stagger is the
+ * subject.
  */
 class ConnectorTest {
   private static final InetAddress FIRST = address("127.0.0.1");
@@ -151,7 +152,8 @@ class ConnectorTest {
     assertEquals(List.of(v4a, v6a, v4b), Connector.interleaved(List.of(v4a, v4b, v6a)));
   }
 
-  private final List<UnhandledFailure> unhandled = Collections.synchronizedList(new ArrayList<>());
+  private final List<UnhandledFailure> unhandled =
+      Collections.synchronizedList(new ArrayList<>());
 
   /** A loop whose unhandled failures (none are expected) fail the test in {@link #noneUnhandled}. */
   private Loop openLoop() {
