@@ -155,7 +155,7 @@ class ConnectorTest {
   private final List<UnhandledFailure> unhandled =
       Collections.synchronizedList(new ArrayList<>());
 
-  /** A loop whose unhandled failures (none are expected) fail the test in {@link #noneUnhandled}. */
+  /** A loop whose unhandled failures (none are expected) fail the test. */
   private Loop openLoop() {
     return Loop.open(LoopOptions.defaults().exceptionHandler(unhandled::add));
   }
