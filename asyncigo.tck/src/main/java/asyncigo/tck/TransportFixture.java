@@ -10,6 +10,7 @@ import asyncigo.api.UnhandledFailure;
 import asyncigo.api.net.AsyncStream;
 import asyncigo.api.spi.PollerProvider;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,6 +99,15 @@ public abstract class TransportFixture {
   protected static long openDescriptors(Path fds) throws IOException {
     try (var entries = Files.list(fds)) {
       return entries.count();
+    }
+  }
+
+  /** {@link #openDescriptors}, for conditions. */
+  protected static long openDescriptorsUnchecked(Path fds) {
+    try {
+      return openDescriptors(fds);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
