@@ -48,8 +48,10 @@ public interface Future<T> {
    * {@link UncheckedExecutionException}.
    *
    * @throws CancelledException if this future was cancelled, or if the current task is cancelled
-   *     (before or while waiting; the future it was waiting for is cancelled with it, unless it is
-   *     a {@link #shield() shield})
+   *     before or while waiting (the future it waits for is cancelled with it, unless it is a
+   *     {@link #shield() shield}). If the future completed before the cancellation reached the
+   *     task, its result is returned and the cancellation takes effect at the task's next await:
+   *     a delivered result is never lost.
    * @throws IllegalStateException if called outside a task of this future's loop
    */
   T await();

@@ -129,8 +129,10 @@ final class Scheduler {
       }
       if (!f.isDone()) {
         f.unlisten(me);
+        me.checkCancelled();
       }
-      me.checkCancelled();
+      // A future that completed before a cancellation reached this task keeps its result: the
+      // cancellation takes effect at the next await, so no delivered value is ever lost.
     }
     return f.outcome();
   }

@@ -1,0 +1,297 @@
+package asyncigo.loop.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import asyncigo.api.CancelledException;
+import asyncigo.api.Future;
+import asyncigo.api.Loop;
+import asyncigo.api.Task;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CancellationTest {
+
+  /** The seed README's cancellation example: lines 5 to 9 and the result are cancelled. */
+  @Test
+  void everyAwaitAfterCancellationThrowsAtOnce() {
+    List<String> out = new ArrayList<>();
+    VirtualLoop.run(
+        () -> {
+          Loop loop = Loop.current();
+          List<Future<Integer>> futs = new ArrayList<>();
+          for (int i = 0; i < 10; i++) {
+            futs.add(loop.newFuture());
+          }
+          Task<Integer> task =
+              loop.spawn(
+                  () -> {
+                    for (int i = 0; i < futs.size(); i++) {
+                      try {
+                        out.add(i + ": " + futs.get(i).await());
+                      } catch (CancelledException e) {
+                        out.add(i + ": cancelled");
+                      }
+                    }
+                    return 0;
+                  });
+          for (int i = 0; i < futs.size(); i++) {
+            if (i == 5) {
+              task.cancel();
+            }
+            loop.yieldNow();
+            futs.get(i).complete(i);
+          }
+          try {
+            out.add("task result: " + task.await());
+          } catch (CancelledException e) {
+            out.add("task result: cancelled");
+          }
+          return null;
+        });
+    assertEquals(
+        List.of(
+            "0: 0", "1: 1", "2: 2", "3: 3", "4: 4", "5: cancelled", "6: cancelled",
+            "7: cancelled", "8: cancelled", "9: cancelled", "task result: cancelled"),
+        out);
+  }
+
+  @Test
+  void cancellingATaskCancelsTheFutureItAwaits() {
+    VirtualLoop.run(
+        () -> {
+          Loop loop = Loop.current();
+          Future<String> f = loop.newFuture();
+          Task<String> t = loop.spawn(f::await);
+          loop.yieldNow();
+          assertTrue(t.cancel());
+          assertTrue(f.isCancelled());
+          assertThrows(CancelledException.class, t::await);
+          assertTrue(t.isCancelled());
+          return null;
+        });
+  }
+
+  @Test
+  void cancellationTravelsDownAChainOfAwaitedTasks() {
+    VirtualLoop.run(
+        () -> {
+          Loop loop = Loop.current();
+          Task<Void> inner =
+              loop.spawn(
+                  () -> {
+                    loop.sleep(Duration.ofHours(1));
+                    return null;
+                  });
+          Task<Void> outer = loop.spawn(inner::await);
+          loop.yieldNow();
+          outer.cancel();
+          assertThrows(CancelledException.class, outer::await);
+          assertTrue(inner.isCancelled());
+          return null;
+        });
+  }
+
+  @Test
+  void aTaskCancelledBeforeItsFirstStepNeverRunsItsBody() {
+    List<String> ran = new ArrayList<>();
+    VirtualLoop.run(
+        () -> {
+          Task<Void> t =
+              Loop.current()
+                  .spawn(
+                      () -> {
+                        ran.add("body");
+                        return null;
+                      });
+          assertTrue(t.cancel());
+          assertThrows(CancelledException.class, t::await);
+          return null;
+        });
+    assertEquals(List.of(), ran);
+  }
+
+  @Test
+  void finallyBlocksRunBeforeTheCancelledResultSettles() {
+    List<String> events = new ArrayList<>();
+    VirtualLoop.run(
+        () -> {
+          Loop loop = Loop.current();
+          Task<Void> t =
+              loop.spawn(
+                  () -> {
+                    try {
+                      loop.sleep(Duration.ofSeconds(10));
+                    } finally {
+                      events.add("finally");
+                    }
+                    return null;
+                  });
+          t.whenDone(f -> events.add("done: " + f.state()));
+          loop.yieldNow();
+          t.cancel();
+          assertThrows(CancelledException.class, t::await);
+          return null;
+        });
+    assertEquals(List.of("finally", "done: CANCELLED"), events);
+  }
+
+  @Test
+  void aCancelledTaskEndsCancelledEvenIfItsBodyReturnsNormally() {
+    VirtualLoop.run(
+        () -> {
+          Loop loop = Loop.current();
+          Task<String> t =
+              loop.spawn(
+                  () -> {
+                    try {
+                      loop.sleep(Duration.ofSeconds(10));
+                    } catch (CancelledException swallowed) {
+                      return "swallowed";
+                    }
+                    return "slept";
+                  });
+          loop.yieldNow();
+          t.cancel();
+          assertThrows(CancelledException.class, t::await);
+          assertEquals(Future.State.CANCELLED, t.state());
+          return null;
+        });
+  }
+
+  @Test
+  void anExceptionThrownWhileCancelledIsKeptAsSuppressed() {
+    VirtualLoop.run(
+        () -> {
+          Loop loop = Loop.current();
+          Task<String> t =
+              loop.spawn(
+                  () -> {
+                    try {
+                      loop.sleep(Duration.ofSeconds(10));
+                    } finally {
+                      throw new IllegalStateException("cleanup failed");
+                    }
+                  });
+          loop.yieldNow();
+          t.cancel();
+          CancelledException e = assertThrows(CancelledException.class, t::await);
+          assertEquals("cleanup failed", e.getSuppressed()[0].getMessage());
+          return null;
+        });
+  }
+
+  @Test
+  void uncancelWithdrawsTheRequestSoAwaitsWorkAgain() {
+    VirtualLoop.run(
+        () -> {
+          Loop loop = Loop.current();
+          Task<?> me = loop.currentTask().orElseThrow();
+          me.cancel();
+          me.cancel();
+          assertEquals(2, me.cancelling());
+          assertThrows(CancelledException.class, loop::yieldNow);
+          assertEquals(1, me.uncancel());
+          assertThrows(CancelledException.class, loop::yieldNow);
+          assertEquals(0, me.uncancel());
+          loop.yieldNow();
+          return null;
+        });
+  }
+
+  @Test
+  void aShieldedRegionHoldsCancellationBackUntilItEnds() {
+    List<String> events = new ArrayList<>();
+    VirtualLoop.run(
+        () -> {
+          Loop loop = Loop.current();
+          Task<Void> t =
+              loop.spawn(
+                  () -> {
+                    Task<?> me = loop.currentTask().orElseThrow();
+                    me.shielded(
+                        () -> {
+                          loop.sleep(Duration.ofSeconds(1));
+                          events.add("shielded sleep finished");
+                          return null;
+                        });
+                    events.add("after shield");
+                    loop.yieldNow();
+                    events.add("not reached");
+                    return null;
+                  });
+          loop.yieldNow();
+          t.cancel();
+          assertThrows(CancelledException.class, t::await);
+          return null;
+        });
+    assertEquals(List.of("shielded sleep finished", "after shield"), events);
+  }
+
+  @Test
+  void shieldKeepsTheOriginalRunningWhenTheAwaiterIsCancelled() {
+    List<String> out = new ArrayList<>();
+    VirtualLoop.run(
+        () -> {
+          Loop loop = Loop.current();
+          Future<String> shielded = loop.newFuture();
+          Future<String> unshielded = loop.newFuture();
+          Task<String> t1 = loop.spawn(() -> shielded.shield().await());
+          Task<String> t2 = loop.spawn(unshielded::await);
+          loop.yieldNow();
+          t1.cancel();
+          t2.cancel();
+          out.add("t1 " + t1.state() + " after await: " + awaitState(t1));
+          out.add("t2 " + awaitState(t2));
+          out.add("shielded " + shielded.state());
+          out.add("unshielded " + unshielded.state());
+          return null;
+        });
+    assertEquals(
+        List.of(
+            "t1 PENDING after await: CANCELLED",
+            "t2 CANCELLED",
+            "shielded PENDING",
+            "unshielded CANCELLED"),
+        out);
+  }
+
+  private static String awaitState(Task<?> t) {
+    try {
+      t.await();
+    } catch (CancelledException e) {
+      // expected for cancelled tasks
+    }
+    return t.state().toString();
+  }
+
+  @Test
+  void cancelReturnsFalseOnceTheTaskIsDone() {
+    VirtualLoop.run(
+        () -> {
+          Task<Integer> t = Loop.current().spawn(() -> 1);
+          t.await();
+          assertFalse(t.cancel());
+          assertEquals(1, t.await());
+          return null;
+        });
+  }
+
+  @Test
+  void awaitingACancelledFutureThrowsWithoutCancellingTheAwaiter() {
+    VirtualLoop.run(
+        () -> {
+          Loop loop = Loop.current();
+          Future<String> f = loop.newFuture();
+          f.cancel();
+          assertThrows(CancelledException.class, f::await);
+          assertEquals(0, loop.currentTask().orElseThrow().cancelling());
+          loop.yieldNow();
+          return null;
+        });
+  }
+}
