@@ -21,7 +21,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 
+@Timeout(value = 10, threadMode = ThreadMode.SEPARATE_THREAD)
 class AsyncLockTest {
 
   /** Spawns a task that takes the lock, logs its name, yields once and releases. */
