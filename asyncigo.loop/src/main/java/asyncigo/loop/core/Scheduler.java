@@ -201,6 +201,7 @@ final class Scheduler {
     task.runBody();
     slowSteps.stepEnded(task);
     running = null;
+    strands.strandFinished(Thread.currentThread());
     transfer(nextRunnable(false));
   }
 

@@ -1,6 +1,9 @@
 package asyncigo.loop.core;
 
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.LockSupport;
@@ -16,7 +19,11 @@ import java.util.concurrent.locks.LockSupport;
  *       driver runs the queued virtual-thread continuations itself, so handing the baton over
  *       never wakes another OS thread. It needs the package-private {@code
  *       VirtualThreadBuilder(Executor)} constructor, reachable only with {@code --add-opens
- *       java.base/java.lang=asyncigo.loop} (or {@code ALL-UNNAMED} on the class path).
+ *       java.base/java.lang=asyncigo.loop} (or {@code ALL-UNNAMED} on the class path). A virtual
+ *       thread created by task code inherits its creator's scheduler; the carrier therefore runs
+ *       only the continuations of its own strands and forwards every other one to the JDK's
+ *       default scheduler, so such threads (and {@code toThread} workers) never wait for the
+ *       loop.
  * </ul>
  *
  * <p>{@code -Dasyncigo.engine=auto|virtual|carrier} chooses; {@code auto} (the default) takes
@@ -31,6 +38,9 @@ abstract sealed class Strands permits Strands.Virtual, Strands.Carrier {
 
   /** Waits on the driver thread until it owns the baton again. */
   abstract void driverWait(Scheduler scheduler, Thread driver);
+
+  /** Called on a strand whose task body has finished, just before the strand ends. */
+  void strandFinished(Thread strand) {}
 
   static Strands create() {
     String wanted = System.getProperty("asyncigo.engine", "auto");
@@ -77,9 +87,12 @@ abstract sealed class Strands permits Strands.Virtual, Strands.Carrier {
   static final class Carrier extends Strands implements Executor {
     static volatile String UNAVAILABLE = "";
     private static volatile Constructor<?> cached;
+    private static volatile Field continuationField;
+    private static volatile Executor defaultScheduler;
     private static volatile boolean probed;
 
     private final ConcurrentLinkedQueue<Runnable> runQueue = new ConcurrentLinkedQueue<>();
+    private final Set<Runnable> strands = ConcurrentHashMap.newKeySet();
     private final Thread.Builder.OfVirtual builder;
     private volatile Thread carrier;
 
@@ -97,6 +110,13 @@ abstract sealed class Strands permits Strands.Virtual, Strands.Carrier {
           Class<?> c = Class.forName("java.lang.ThreadBuilders$VirtualThreadBuilder");
           Constructor<?> k = c.getDeclaredConstructor(Executor.class);
           k.setAccessible(true);
+          Class<?> vt = Class.forName("java.lang.VirtualThread");
+          Field continuation = vt.getDeclaredField("runContinuation");
+          continuation.setAccessible(true);
+          Field fallback = vt.getDeclaredField("DEFAULT_SCHEDULER");
+          fallback.setAccessible(true);
+          continuationField = continuation;
+          defaultScheduler = (Executor) fallback.get(null);
           cached = k;
         } catch (ReflectiveOperationException | RuntimeException e) {
           UNAVAILABLE = e.toString();
@@ -113,11 +133,30 @@ abstract sealed class Strands permits Strands.Virtual, Strands.Carrier {
 
     @Override
     Thread newStrand(String name, Runnable body) {
-      return builder.name(name).unstarted(body);
+      Thread t = builder.name(name).unstarted(body);
+      strands.add(continuationOf(t));
+      return t;
+    }
+
+    @Override
+    void strandFinished(Thread strand) {
+      strands.remove(continuationOf(strand));
+    }
+
+    private static Runnable continuationOf(Thread t) {
+      try {
+        return (Runnable) continuationField.get(t);
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException("carrier engine lost access to VirtualThread", e);
+      }
     }
 
     @Override
     public void execute(Runnable continuation) {
+      if (!strands.contains(continuation)) {
+        defaultScheduler.execute(continuation);
+        return;
+      }
       runQueue.add(continuation);
       Thread c = carrier;
       if (c != null && c != Thread.currentThread()) {
