@@ -1,6 +1,8 @@
 package asyncigo.examples.demo;
 
 import asyncigo.api.UncheckedExecutionException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,7 +34,11 @@ public final class Demo {
   }
 
   public static void main(String[] args) {
-    Console console = new Console(System.out, System.err, Interrupts.shutdownHooks());
+    Console console =
+        new Console(
+            new PrintStream(System.out, true, StandardCharsets.UTF_8),
+            new PrintStream(System.err, true, StandardCharsets.UTF_8),
+            Interrupts.shutdownHooks());
     System.exit(standard().run(List.of(args), console));
   }
 

@@ -1,5 +1,8 @@
 package asyncigo.examples.demo;
 
+import asyncigo.examples.ChainLinesExample;
+import asyncigo.examples.IteratorExamples;
+import asyncigo.examples.SocketLinesExample;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -19,10 +22,14 @@ final class ExampleCatalog {
    */
   record Example(String name, Body body) {}
 
-  // PENDING: add each README example here once its class lands in asyncigo.examples:
-  // TasksExample, WaitExample, CancelExample, ShieldExample, PolyglotExample, SpawnManyExample,
-  // IteratorExamples, SocketLinesExample, ChainLinesExample.
-  static final List<Example> ALL = List.of();
+  // PENDING: add each README example here once its class lands in asyncigo.examples, in README
+  // order: TasksExample, WaitExample and SpawnManyExample before the iterator examples;
+  // CancelExample, ShieldExample and PolyglotExample after them.
+  static final List<Example> ALL =
+      List.of(
+          new Example("IteratorExamples", IteratorExamples::run),
+          new Example("SocketLinesExample", SocketLinesExample::run),
+          new Example("ChainLinesExample", ChainLinesExample::run));
 
   private ExampleCatalog() {}
 }
