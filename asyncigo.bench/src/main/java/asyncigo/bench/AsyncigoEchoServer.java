@@ -1,0 +1,84 @@
+package asyncigo.bench;
+
+import asyncigo.api.Loop;
+import asyncigo.api.LoopOptions;
+import asyncigo.api.net.AsyncStream;
+import asyncigo.api.net.Server;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The asyncigo echo server: one loop, on its own platform thread, with the poller named at
+ * construction, serving each connection with the natural user code of {@link #echo}.
+ */
+final class AsyncigoEchoServer implements EchoServer {
+  /** How long starting or stopping may take. */
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  private final String poller;
+  private final CompletableFuture<Bound> bound = new CompletableFuture<>();
+  private Thread loopThread;
+
+  /** The running loop and its server, once listening. */
+  private record Bound(Loop loop, Server server) {}
+
+  AsyncigoEchoServer(String poller) {
+    this.poller = poller;
+  }
+
+  @Override
+  public String name() {
+    return "asyncigo-" + poller;
+  }
+
+  @Override
+  public InetSocketAddress start() throws Exception {
+    loopThread = Thread.ofPlatform().name(name() + "-loop").start(this::serve);
+    try {
+      return bound.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS).server().localAddress();
+    } catch (ExecutionException e) {
+      loopThread.join();
+      throw (Exception) e.getCause();
+    }
+  }
+
+  /** Echoes the stream until the peer closes it: read what came, write it back. */
+  static void echo(AsyncStream stream) throws IOException {
+    byte[] chunk;
+    while ((chunk = stream.read(65536)) != null) {
+      stream.write(chunk);
+      stream.drain();
+    }
+  }
+
+  private void serve() {
+    try (Loop loop = Loop.open(LoopOptions.defaults().poller(poller))) {
+      loop.run(
+          () -> {
+            Server server = loop.listen("127.0.0.1", 0, AsyncigoEchoServer::echo);
+            bound.complete(new Bound(loop, server));
+            server.serveForever();
+            return null;
+          });
+    } catch (RuntimeException | Error e) {
+      if (!bound.completeExceptionally(e)) {
+        throw e;
+      }
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    Bound b = bound.getNow(null);
+    if (b != null) {
+      b.loop().callSoonThreadsafe(b.server()::closeAll);
+    }
+    if (!loopThread.join(TIMEOUT)) {
+      throw new IllegalStateException(name() + " did not stop within " + TIMEOUT);
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package asyncigo.bench;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.net.InetSocketAddress;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Netty 4.2 peer: one event-loop thread ({@link MultiThreadIoEventLoopGroup} of 1) that both
+ * accepts and serves, on the NIO or the native epoll transport, with Netty's own echo example
+ * handler (write each buffer read, flush when the read burst ends). Netty turns TCP_NODELAY on by
+ * default.
+ */
+final class NettyEchoServer implements EchoServer {
+  /** A Netty transport: the I/O handler of the event loop and the matching channel class. */
+  enum Transport {
+    NIO,
+    EPOLL;
+
+    IoHandlerFactory ioHandler() {
+      return this == NIO ? NioIoHandler.newFactory() : EpollIoHandler.newFactory();
+    }
+
+    Class<? extends ServerChannel> serverChannel() {
+      return this == NIO ? NioServerSocketChannel.class : EpollServerSocketChannel.class;
+    }
+  }
+
+  private final Transport transport;
+  private EventLoopGroup group;
+  private Channel listener;
+
+  NettyEchoServer(Transport transport) {
+    this.transport = transport;
+  }
+
+  @Override
+  public String name() {
+    return "netty-" + transport.name().toLowerCase(Locale.ROOT);
+  }
+
+  @Override
+  public InetSocketAddress start() throws Exception {
+    if (transport == Transport.EPOLL && !Epoll.isAvailable()) {
+      throw new IllegalStateException("Netty epoll unavailable: " + Epoll.unavailabilityCause());
+    }
+    group = new MultiThreadIoEventLoopGroup(1, transport.ioHandler());
+    listener =
+        new ServerBootstrap()
+            .group(group)
+            .channel(transport.serverChannel())
+            .childHandler(new EchoHandler())
+            .bind("127.0.0.1", 0)
+            .sync()
+            .channel();
+    return (InetSocketAddress) listener.localAddress();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (listener != null) {
+      listener.close().sync();
+    }
+    group.shutdownGracefully(0, 0, TimeUnit.SECONDS).sync();
+  }
+
+  /** Netty's echo example handler. */
+  @Sharable
+  private static final class EchoHandler extends ChannelInboundHandlerAdapter {
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      ctx.write(msg);
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+      ctx.flush();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      ctx.close();
+    }
+  }
+}
