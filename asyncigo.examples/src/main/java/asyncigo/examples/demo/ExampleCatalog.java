@@ -1,12 +1,18 @@
 package asyncigo.examples.demo;
 
+import asyncigo.examples.CancelExample;
 import asyncigo.examples.ChainLinesExample;
 import asyncigo.examples.IteratorExamples;
+import asyncigo.examples.PolyglotExample;
+import asyncigo.examples.ShieldExample;
 import asyncigo.examples.SocketLinesExample;
+import asyncigo.examples.SpawnManyExample;
+import asyncigo.examples.TasksExample;
+import asyncigo.examples.WaitExample;
 import java.io.PrintStream;
 import java.util.List;
 
-/** The README's examples that {@code asyncigo examples} runs, in README order. */
+/** The README examples that {@code asyncigo examples} runs: tasks, iterators, cancellation, polyglot. */
 final class ExampleCatalog {
   /** An example's entry point: {@code static void run(PrintStream out)} of its class. */
   @FunctionalInterface
@@ -22,14 +28,17 @@ final class ExampleCatalog {
    */
   record Example(String name, Body body) {}
 
-  // PENDING: add each README example here once its class lands in asyncigo.examples, in README
-  // order: TasksExample, WaitExample and SpawnManyExample before the iterator examples;
-  // CancelExample, ShieldExample and PolyglotExample after them.
   static final List<Example> ALL =
       List.of(
+          new Example("TasksExample", TasksExample::run),
+          new Example("WaitExample", WaitExample::run),
+          new Example("SpawnManyExample", SpawnManyExample::run),
           new Example("IteratorExamples", IteratorExamples::run),
           new Example("SocketLinesExample", SocketLinesExample::run),
-          new Example("ChainLinesExample", ChainLinesExample::run));
+          new Example("ChainLinesExample", ChainLinesExample::run),
+          new Example("CancelExample", CancelExample::run),
+          new Example("ShieldExample", ShieldExample::run),
+          new Example("PolyglotExample", PolyglotExample::run));
 
   private ExampleCatalog() {}
 }

@@ -76,9 +76,11 @@ class EchoServerAndBenchTest {
     assertEquals(4, lines.size(), bench.out());
     assertTrue(serverConsole.err().startsWith("# poller " + poller + " "), serverConsole.err());
 
+    // The bench has closed its connections; the server may not have seen all of them end yet.
     assertEquals(0, stopServer());
     assertTrue(
-        serverConsole.out().endsWith("stopped; closed 0 connections\n"), serverConsole.out());
+        serverConsole.out().matches("(?s).*\nstopped; closed \\d+ connections?\n"),
+        serverConsole.out());
   }
 
   @ParameterizedTest(name = "server on {0}")
