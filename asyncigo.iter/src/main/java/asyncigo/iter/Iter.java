@@ -31,10 +31,10 @@ import java.util.function.Predicate;
  * for (Pair<Integer, String> p : zip(List.of(1, 2), List.of("a", "b"))) { ... }
  * }</pre>
  *
- * <p>An input that is a plain {@link java.util.Iterator}-backed iterable is read as it is; an
- * input whose iterator is {@link AutoCloseable} is closed when the sequence is done with it.
- * Arguments are checked when the sequence is built: nulls throw {@link NullPointerException} and
- * bad numbers {@link IllegalArgumentException}, each naming the argument.
+ * <p>A plain input is read through its iterator, which is closed when the sequence is done with
+ * it if it is {@link AutoCloseable}. Arguments are checked when the sequence is built: nulls throw
+ * {@link NullPointerException} and bad numbers {@link IllegalArgumentException}, each naming the
+ * argument.
  */
 public final class Iter {
   private Iter() {}
@@ -215,10 +215,11 @@ public final class Iter {
   /**
    * {@code source} as a {@link Flow.Publisher} whose subscriptions run on {@code loop}. Each
    * subscription iterates the source anew in a task of the loop, pulling an element only when the
-   * subscriber has requested one; {@code request} and {@code cancel} may be called from any
-   * thread. Subscriber callbacks run on the loop thread, one at a time. A null element fails the
-   * subscription with {@link NullPointerException}. The loop must be running (or run later) for
-   * anything to happen; subscribing after it is closed signals {@code onError}.
+   * subscriber has requested one; {@code subscribe}, {@code request} and {@code cancel} may be
+   * called from any thread. Subscriber callbacks run inside a task of the loop, one at a time. A
+   * null element fails the subscription with {@link NullPointerException}. The loop must be
+   * running (or run later) for anything to happen; subscribing after it is closed signals {@code
+   * onError}.
    */
   public static <T> Flow.Publisher<T> toPublisher(Iterable<? extends T> source, Loop loop) {
     return new IterablePublisher<>(

@@ -551,4 +551,49 @@ class GeneratorTest {
             });
     assertEquals(List.of(1, 4, 9), squares.toList());
   }
+
+  @Test
+  void aGeneratorIteratingAnotherWithTryWithResourcesClosesItBeforeItsOwnCloseReturns() {
+    Probe inner = new Probe(0, 5);
+    AsyncSeq<Integer> outer =
+        Iter.generate(
+            y -> {
+              try (AsyncIterator<Integer> it = inner.seq().iterator()) {
+                while (it.hasNext()) {
+                  y.yield(it.next() * 10);
+                }
+              }
+            });
+    TestLoop.runOnce(
+        () -> {
+          try (AsyncIterator<Integer> it = outer.iterator()) {
+            assertEquals(0, it.next());
+            assertEquals(10, it.next());
+          }
+          assertEquals(1, inner.finished);
+          return null;
+        });
+    assertEquals(2, inner.produced);
+  }
+
+  @Test
+  void aGeneratorIteratingAnotherWithAForLoopReleasesItWhenItsProducerTaskEnds() {
+    Probe inner = new Probe(0, 5);
+    AsyncSeq<Integer> outer =
+        Iter.generate(
+            y -> {
+              for (int x : inner.seq()) {
+                y.yield(x * 10);
+              }
+            });
+    TestLoop.runOnce(
+        () -> {
+          try (AsyncIterator<Integer> it = outer.iterator()) {
+            assertEquals(0, it.next());
+          }
+          Async.sleep(Duration.ofMillis(1));
+          assertEquals(1, inner.finished);
+          return null;
+        });
+  }
 }
