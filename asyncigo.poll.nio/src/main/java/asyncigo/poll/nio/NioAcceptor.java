@@ -5,7 +5,6 @@ import asyncigo.api.spi.PollStream;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
-import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.Optional;
@@ -13,13 +12,13 @@ import java.util.Optional;
 /** A non-blocking listening TCP socket made by a {@link NioPoller}. Loop-confined. */
 final class NioAcceptor implements PollAcceptor, NioChannel {
   private final ServerSocketChannel channel;
-  private final Selector selector;
+  private final NioPoller poller;
   private final SelectorEntry entry;
 
-  NioAcceptor(ServerSocketChannel channel, Selector selector) {
+  NioAcceptor(ServerSocketChannel channel, NioPoller poller) {
     this.channel = channel;
-    this.selector = selector;
-    this.entry = new SelectorEntry(selector, channel);
+    this.poller = poller;
+    this.entry = new SelectorEntry(poller, channel);
   }
 
   @Override
@@ -44,7 +43,7 @@ final class NioAcceptor implements PollAcceptor, NioChannel {
       }
       throw e;
     }
-    return new NioSocketStream(accepted, selector);
+    return new NioSocketStream(accepted, poller);
   }
 
   @Override
@@ -63,7 +62,7 @@ final class NioAcceptor implements PollAcceptor, NioChannel {
 
   @Override
   public void close() throws IOException {
-    channel.close();
+    entry.close();
   }
 
   @Override

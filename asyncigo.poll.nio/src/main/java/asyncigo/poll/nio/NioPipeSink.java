@@ -6,7 +6,6 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.NonReadableChannelException;
 import java.nio.channels.Pipe;
-import java.nio.channels.Selector;
 import java.util.Optional;
 
 /**
@@ -17,9 +16,9 @@ final class NioPipeSink implements PollStream, NioChannel {
   private final Pipe.SinkChannel channel;
   private final SelectorEntry entry;
 
-  NioPipeSink(Pipe.SinkChannel channel, Selector selector) {
+  NioPipeSink(Pipe.SinkChannel channel, NioPoller poller) {
     this.channel = channel;
-    this.entry = new SelectorEntry(selector, channel);
+    this.entry = new SelectorEntry(poller, channel);
   }
 
   @Override
@@ -47,7 +46,7 @@ final class NioPipeSink implements PollStream, NioChannel {
   /** Closes the write end: a pipe cannot half-close, and the reader then reads end of stream. */
   @Override
   public void shutdownOutput() throws IOException {
-    channel.close();
+    entry.close();
   }
 
   @Override
@@ -67,7 +66,7 @@ final class NioPipeSink implements PollStream, NioChannel {
 
   @Override
   public void close() throws IOException {
-    channel.close();
+    entry.close();
   }
 
   @Override

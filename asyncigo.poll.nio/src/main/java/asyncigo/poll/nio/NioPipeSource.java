@@ -6,7 +6,6 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.Pipe;
-import java.nio.channels.Selector;
 import java.util.Optional;
 
 /**
@@ -17,9 +16,9 @@ final class NioPipeSource implements PollStream, NioChannel {
   private final Pipe.SourceChannel channel;
   private final SelectorEntry entry;
 
-  NioPipeSource(Pipe.SourceChannel channel, Selector selector) {
+  NioPipeSource(Pipe.SourceChannel channel, NioPoller poller) {
     this.channel = channel;
-    this.entry = new SelectorEntry(selector, channel);
+    this.entry = new SelectorEntry(poller, channel);
   }
 
   @Override
@@ -65,7 +64,7 @@ final class NioPipeSource implements PollStream, NioChannel {
 
   @Override
   public void close() throws IOException {
-    channel.close();
+    entry.close();
   }
 
   @Override

@@ -129,6 +129,28 @@ final class NioPoller implements Poller {
     }
   }
 
+  /** The selector channels register with. */
+  Selector selector() {
+    return selector;
+  }
+
+  /**
+   * Releases the descriptors of channels closed since the last selection: NIO defers a registered
+   * channel's real close until its cancelled key leaves the selector, so without this a closed
+   * listener would keep accepting connections until the next poll. Dropping this selection's
+   * readiness loses nothing (readiness is level-triggered); a wakeup it swallowed is re-armed.
+   * Skipped inside a poll, whose selection flushes the key anyway.
+   */
+  void releaseClosed() throws IOException {
+    if (closed || sink != null) {
+      return;
+    }
+    selector.selectNow(key -> {});
+    if (wakeupPending.get()) {
+      selector.wakeup();
+    }
+  }
+
   @Override
   public void wakeup() {
     if (!closed && !wakeupPending.get() && wakeupPending.compareAndSet(false, true)) {
@@ -148,7 +170,7 @@ final class NioPoller implements Poller {
       closeAfterFailure(channel, e);
       throw e;
     }
-    return new NioSocketStream(channel, selector);
+    return new NioSocketStream(channel, this);
   }
 
   /** {@inheritDoc} SO_REUSEADDR is on, so a restarted server can bind its port again at once. */
@@ -164,7 +186,7 @@ final class NioPoller implements Poller {
       closeAfterFailure(channel, e);
       throw e;
     }
-    return new NioAcceptor(channel, selector);
+    return new NioAcceptor(channel, this);
   }
 
   @Override
@@ -179,7 +201,7 @@ final class NioPoller implements Poller {
       throw e;
     }
     return new PipeEnds(
-        new NioPipeSource(pipe.source(), selector), new NioPipeSink(pipe.sink(), selector));
+        new NioPipeSource(pipe.source(), this), new NioPipeSink(pipe.sink(), this));
   }
 
   /** Closes the selector; its keys are cancelled, the channels stay open. Idempotent. */

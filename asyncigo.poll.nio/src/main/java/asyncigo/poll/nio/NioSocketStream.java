@@ -4,7 +4,6 @@ import asyncigo.api.spi.PollStream;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.Optional;
 
@@ -16,9 +15,9 @@ final class NioSocketStream implements PollStream, NioChannel {
   private final SocketChannel channel;
   private final SelectorEntry entry;
 
-  NioSocketStream(SocketChannel channel, Selector selector) {
+  NioSocketStream(SocketChannel channel, NioPoller poller) {
     this.channel = channel;
-    this.entry = new SelectorEntry(selector, channel);
+    this.entry = new SelectorEntry(poller, channel);
   }
 
   @Override
@@ -74,7 +73,7 @@ final class NioSocketStream implements PollStream, NioChannel {
   /** {@inheritDoc} NIO cancels the key; the selector releases the descriptor at its next poll. */
   @Override
   public void close() throws IOException {
-    channel.close();
+    entry.close();
   }
 
   @Override

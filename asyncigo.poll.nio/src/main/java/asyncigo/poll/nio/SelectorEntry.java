@@ -32,14 +32,24 @@ final class SelectorEntry {
   /** The NIO operations reported as {@link Poller#WRITE}. */
   static final int WRITE_OPS = SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT;
 
+  private final NioPoller poller;
   private final Selector selector;
   private final SelectableChannel channel;
   private SelectionKey key;
   private boolean registered;
 
-  SelectorEntry(Selector selector, SelectableChannel channel) {
-    this.selector = selector;
+  SelectorEntry(NioPoller poller, SelectableChannel channel) {
+    this.poller = poller;
+    this.selector = poller.selector();
     this.channel = channel;
+  }
+
+  /** Closes the channel and, if it was ever registered, releases its descriptor at once. */
+  void close() throws IOException {
+    channel.close();
+    if (key != null) {
+      poller.releaseClosed();
+    }
   }
 
   /** Whether this entry's channel was made for {@code other}. */
