@@ -148,7 +148,7 @@ public final class Iter {
    */
   @SafeVarargs
   public static <T> AsyncSeq<T> chain(Iterable<? extends T>... sources) {
-    return flatten(List.of(sources));
+    return flatten(Sources.checked("chain", Arrays.asList(sources)));
   }
 
   /**
@@ -189,7 +189,7 @@ public final class Iter {
 
   /** {@link #merge(Iterable[])} over a list of sources. */
   public static <T> AsyncSeq<T> merge(List<? extends Iterable<? extends T>> sources) {
-    return new MergeSeq<>(List.copyOf(sources));
+    return new MergeSeq<>(Sources.checked("merge", sources));
   }
 
   // ---------------------------------------------------------------- java.util.concurrent.Flow

@@ -219,6 +219,13 @@ class CombinatorResultsTest {
         "source", assertThrows(NullPointerException.class, () -> Iter.of(null)).getMessage());
     assertEquals(
         "body", assertThrows(NullPointerException.class, () -> Iter.generate(null)).getMessage());
+    assertEquals(
+        "chain: source 1 is null",
+        assertThrows(NullPointerException.class, () -> chain(List.of(1), null)).getMessage());
+    assertEquals(
+        "merge: source 0 is null",
+        assertThrows(NullPointerException.class, () -> Iter.merge(null, List.of(1)))
+            .getMessage());
     NullPointerException fromFlatMap =
         assertThrows(NullPointerException.class, () -> range(2).flatMap(x -> null).toList());
     assertEquals("flatMap function returned null for 0", fromFlatMap.getMessage());

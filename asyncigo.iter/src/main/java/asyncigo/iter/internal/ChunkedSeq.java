@@ -47,20 +47,21 @@ public final class ChunkedSeq<T> implements AsyncSeq<List<T>> {
   @Override
   public void forEach(Consumer<? super List<T>> action) {
     Objects.requireNonNull(action, "action");
-    List<List<T>> current = new ArrayList<>(1); // holds the chunk being filled
-    current.add(newChunk());
+    var filling =
+        new Object() {
+          List<T> chunk = newChunk();
+        };
     upstream.forEach(
         t -> {
-          List<T> chunk = current.get(0);
-          chunk.add(t);
-          if (chunk.size() == size) {
-            current.set(0, newChunk());
-            action.accept(Collections.unmodifiableList(chunk));
+          filling.chunk.add(t);
+          if (filling.chunk.size() == size) {
+            List<T> full = filling.chunk;
+            filling.chunk = newChunk();
+            action.accept(Collections.unmodifiableList(full));
           }
         });
-    List<T> rest = current.get(0);
-    if (!rest.isEmpty()) {
-      action.accept(Collections.unmodifiableList(rest));
+    if (!filling.chunk.isEmpty()) {
+      action.accept(Collections.unmodifiableList(filling.chunk));
     }
   }
 

@@ -3,6 +3,8 @@ package asyncigo.iter.internal;
 import asyncigo.api.iter.AsyncIterator;
 import asyncigo.iter.AsyncSeq;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /** How the combinators read their inputs, whatever kind of {@link Iterable} those are. */
@@ -47,6 +49,21 @@ public final class Sources {
         action.accept(it.next());
       }
     }
+  }
+
+  /**
+   * An unmodifiable copy of {@code sources}, checked for nulls.
+   *
+   * @throws NullPointerException naming the combinator and the position of a null source
+   */
+  public static <S extends Iterable<?>> List<S> checked(String combinator, List<S> sources) {
+    Objects.requireNonNull(sources, () -> combinator + ": the list of sources is null");
+    for (int i = 0; i < sources.size(); i++) {
+      if (sources.get(i) == null) {
+        throw new NullPointerException(combinator + ": source " + i + " is null");
+      }
+    }
+    return List.copyOf(sources);
   }
 
   /**
