@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReference;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -44,6 +49,45 @@ class ExplicitModulesTest {
     Set<String> expected = new HashSet<>(ASYNCIGO_MODULES);
     expected.add("asyncigo.it");
     assertEquals(expected, found);
+  }
+
+  @Test
+  void everyAsyncigoJarOnTheRuntimeModulePathHasAModuleDescriptor() {
+    List<ModuleDescriptor> asyncigo =
+        ModuleFinder.of(ChildJvm.modulePath().toArray(Path[]::new)).findAll().stream()
+            .map(ModuleReference::descriptor)
+            .filter(d -> d.name().startsWith("asyncigo."))
+            .toList();
+
+    Set<String> expected = new HashSet<>(ASYNCIGO_MODULES);
+    expected.add("asyncigo.it");
+    assertEquals(expected, names(asyncigo));
+    for (ModuleDescriptor descriptor : asyncigo) {
+      assertFalse(descriptor.isAutomatic(), descriptor.name() + " is an automatic module");
+    }
+  }
+
+  @Test
+  void noAsyncigoJarIsOnTheClassPathOfTheTestJvm() {
+    // Surefire puts the test framework on the class path; every asyncigo module must be on the
+    // module path (an asyncigo jar that nothing requires would land on the class path).
+    Path[] jars =
+        Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+            .filter(entry -> entry.endsWith(".jar"))
+            .map(Path::of)
+            .toArray(Path[]::new);
+
+    List<ModuleDescriptor> onClassPath =
+        ModuleFinder.of(jars).findAll().stream().map(ModuleReference::descriptor).toList();
+
+    assertFalse(onClassPath.isEmpty(), "junit, at least, is on the class path");
+    assertTrue(
+        names(onClassPath).stream().noneMatch(name -> name.startsWith("asyncigo.")),
+        () -> "on the class path: " + names(onClassPath));
+  }
+
+  private static Set<String> names(List<ModuleDescriptor> descriptors) {
+    return descriptors.stream().map(ModuleDescriptor::name).collect(Collectors.toSet());
   }
 
   @Test
