@@ -141,7 +141,9 @@ public final class RealLoop implements Loop {
   private static StackTraceElement[] creationSite() {
     StackTraceElement[] all = new Throwable().getStackTrace();
     int skip = 0;
-    while (skip < all.length && all[skip].getClassName().startsWith("asyncigo.")) {
+    while (skip < all.length
+        && (all[skip].getClassName().equals(RealLoop.class.getName())
+            || all[skip].getClassName().startsWith("asyncigo.api."))) {
       skip++;
     }
     return java.util.Arrays.copyOfRange(all, Math.min(skip, all.length), all.length);

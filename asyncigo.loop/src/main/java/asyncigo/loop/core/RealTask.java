@@ -159,7 +159,33 @@ final class RealTask<T> extends RealFuture<T> implements Task<T> {
   @Override
   public List<StackTraceElement> stack() {
     Thread t = thread;
-    return t == null || isDone() ? List.of() : List.of(t.getStackTrace());
+    if (t == null || isDone()) {
+      return List.of();
+    }
+    StackTraceElement[] frames = t.getStackTrace();
+    int from = 0;
+    int to = frames.length;
+    while (from < to && isMachinery(frames[from])) {
+      from++;
+    }
+    while (to > from && isMachinery(frames[to - 1])) {
+      to--;
+    }
+    return List.of(frames).subList(from, to);
+  }
+
+  /** Frames of the JDK's parking and of this engine, which say nothing about the task's code. */
+  private static boolean isMachinery(StackTraceElement e) {
+    String c = e.getClassName();
+    return c.equals("java.lang.Thread")
+        || c.equals("java.lang.VirtualThread")
+        || c.equals("java.lang.System$1")
+        || c.equals("java.util.concurrent.locks.LockSupport")
+        || c.startsWith(Scheduler.class.getName())
+        || c.equals(RealFuture.class.getName())
+        || c.equals(RealTask.class.getName())
+        || c.equals(RealLoop.class.getName())
+        || c.equals(TaskDump.class.getName());
   }
 
   @Override
