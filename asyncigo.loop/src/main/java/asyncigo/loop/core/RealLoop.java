@@ -108,6 +108,7 @@ public final class RealLoop implements Loop {
     } finally {
       state = State.OPEN;
     }
+    mainTask.markRetrieved(); // run() rethrows main's failure: it is retrieved.
     failures.reportUnretrieved();
     return mainTask.outcome();
   }

@@ -85,13 +85,13 @@ class IntrospectionTest {
                 return loop.dumpTasks();
               });
       assertTrue(
-          dump.contains("IntrospectionTest.debugModeRecordsWhereEachTaskWasCreated"), dump);
+          dump.contains("IntrospectionTest.lambda$debugModeRecordsWhereEachTaskWasCreated"), dump);
       assertTrue(dump.contains("  created at "), dump);
     }
     assertEquals(1, failures.size());
     String message = failures.get(0).message();
     assertTrue(message.contains("task doomed (created at "), message);
-    assertTrue(message.contains("IntrospectionTest.debugModeRecordsWhereEachTaskWasCreated"), message);
+    assertTrue(message.contains("IntrospectionTest.lambda$debugModeRecordsWhereEachTaskWasCreated"), message);
   }
 
   @Test

@@ -225,6 +225,21 @@ class SchedulingTest {
   }
 
   @Test
+  void aMainFailureIsRethrownByRunAndNotReportedAsUnretrieved() {
+    VirtualLoop fixture = new VirtualLoop();
+    try (Loop loop = fixture.loop) {
+      assertThrows(
+          IllegalStateException.class,
+          () ->
+              loop.run(
+                  () -> {
+                    throw new IllegalStateException("main failed");
+                  }));
+    }
+    assertEquals(List.of(), fixture.unhandled);
+  }
+
+  @Test
   void aFailureThatWasAwaitedIsNotReported() {
     VirtualLoop fixture = new VirtualLoop();
     try (Loop loop = fixture.loop) {
