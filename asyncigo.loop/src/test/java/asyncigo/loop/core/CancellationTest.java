@@ -16,48 +16,59 @@ import org.junit.jupiter.api.Test;
 
 class CancellationTest {
 
-  /** The seed README's cancellation example: lines 5 to 9 and the result are cancelled. */
+  /** Level-triggered: after a cancellation, even an await of an already-done future throws. */
   @Test
   void everyAwaitAfterCancellationThrowsAtOnce() {
     List<String> out = new ArrayList<>();
     VirtualLoop.run(
         () -> {
           Loop loop = Loop.current();
-          List<Future<Integer>> futs = new ArrayList<>();
-          for (int i = 0; i < 10; i++) {
-            futs.add(loop.newFuture());
-          }
-          Task<Integer> task =
-              loop.spawn(
-                  () -> {
-                    for (int i = 0; i < futs.size(); i++) {
-                      try {
-                        out.add(i + ": " + futs.get(i).await());
-                      } catch (CancelledException e) {
-                        out.add(i + ": cancelled");
-                      }
-                    }
-                    return 0;
-                  });
-          for (int i = 0; i < futs.size(); i++) {
-            if (i == 5) {
-              task.cancel();
+          Future<String> done = loop.newFuture();
+          done.complete("ready");
+          Task<?> me = loop.currentTask().orElseThrow();
+          me.cancel();
+          for (int i = 0; i < 3; i++) {
+            try {
+              out.add(done.await());
+            } catch (CancelledException e) {
+              out.add("cancelled " + i);
             }
-            loop.yieldNow();
-            futs.get(i).complete(i);
           }
-          try {
-            out.add("task result: " + task.await());
-          } catch (CancelledException e) {
-            out.add("task result: cancelled");
-          }
+          me.uncancel();
+          out.add(done.await());
           return null;
         });
-    assertEquals(
-        List.of(
-            "0: 0", "1: 1", "2: 2", "3: 3", "4: 4", "5: cancelled", "6: cancelled",
-            "7: cancelled", "8: cancelled", "9: cancelled", "task result: cancelled"),
-        out);
+    assertEquals(List.of("cancelled 0", "cancelled 1", "cancelled 2", "ready"), out);
+  }
+
+  /** A result delivered before the cancellation reached the task is returned, not lost. */
+  @Test
+  void aResultDeliveredBeforeTheCancellationArrivedIsReturned() {
+    List<String> out = new ArrayList<>();
+    VirtualLoop.run(
+        () -> {
+          Loop loop = Loop.current();
+          Future<String> first = loop.newFuture();
+          Future<String> second = loop.newFuture();
+          Task<Void> t =
+              loop.spawn(
+                  () -> {
+                    out.add(first.await());
+                    try {
+                      out.add(second.await());
+                    } catch (CancelledException e) {
+                      out.add("second cancelled");
+                    }
+                    return null;
+                  });
+          loop.yieldNow();
+          first.complete("first delivered");
+          t.cancel();
+          assertThrows(CancelledException.class, t::await);
+          assertFalse(second.isDone());
+          return null;
+        });
+    assertEquals(List.of("first delivered", "second cancelled"), out);
   }
 
   @Test
