@@ -127,10 +127,13 @@ public final class EchoBench {
     try {
       PingPongClient.Result r =
           PingPongClient.run(address, row.connections(), message, warmup, measured);
-      table.record(row, server.name(), r.perSecond());
+      table.record(row, server.name(), r);
       System.out.printf(
-          Locale.ROOT, "%-16s %4d connections × %6d B: %,10.0f round trips/s%n", server.name(),
-          row.connections(), row.messageBytes(), r.perSecond());
+          Locale.ROOT,
+          "%-16s %4d connections × %6d B: %,10.0f round trips/s, %6.1f µs server CPU each,"
+              + " client busy %3.0f%%%n",
+          server.name(), row.connections(), row.messageBytes(), r.perSecond(),
+          r.serverCpuMicrosPerRoundTrip(), 100 * r.clientBusy());
     } catch (Exception e) {
       failure = "failed: " + e;
       table.fail(row, server.name(), failure);

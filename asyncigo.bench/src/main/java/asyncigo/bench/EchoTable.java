@@ -1,18 +1,18 @@
 package asyncigo.bench;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
- * The results of the echo benchmark and their Markdown tables: round trips per second (rows =
- * connections × message size, columns = servers), the ratio of each server to an asyncigo
- * server, and the issue targets met or missed. When a cell was measured more than once, the
- * tables use the median, and the first table shows the spread as ± half the range, relative to
- * the median.
+ * The results of the echo benchmark and their Markdown tables (rows = connections × message
+ * size, columns = servers): round trips per second, the ratio of each server to an asyncigo
+ * server, the server's CPU time per round trip, and the issue targets met or missed. When a cell
+ * was measured more than once the tables use the median, and the first table shows the spread as
+ * ± half the range, relative to the median.
  */
 final class EchoTable {
   /** One row: a connection count and a message size. */
@@ -24,22 +24,28 @@ final class EchoTable {
     }
   }
 
+  private static final ToDoubleFunction<PingPongClient.Result> RATE =
+      PingPongClient.Result::perSecond;
+  private static final ToDoubleFunction<PingPongClient.Result> SERVER_CPU =
+      PingPongClient.Result::serverCpuMicrosPerRoundTrip;
+
   private final List<String> servers;
-  private final Map<Row, Map<String, List<Double>>> samples = new LinkedHashMap<>();
+  private final Map<Row, Map<String, List<PingPongClient.Result>>> samples =
+      new LinkedHashMap<>();
   private final Map<String, String> failures = new LinkedHashMap<>();
 
   EchoTable(List<String> servers) {
     this.servers = servers;
   }
 
-  void record(Row row, String server, double roundTripsPerSecond) {
+  void record(Row row, String server, PingPongClient.Result result) {
     samples
         .computeIfAbsent(row, r -> new LinkedHashMap<>())
         .computeIfAbsent(server, s -> new ArrayList<>())
-        .add(roundTripsPerSecond);
+        .add(result);
   }
 
-  /** Records that {@code server} failed on {@code row} (or could not start), with the cause. */
+  /** Records that {@code server} failed on {@code row}, with the cause. */
   void fail(Row row, String server, String cause) {
     samples.computeIfAbsent(row, r -> new LinkedHashMap<>());
     failures.put(row.label() + " | " + server, cause);
@@ -50,32 +56,6 @@ final class EchoTable {
     failures.put(server + " (every row)", cause);
   }
 
-  /** The median round trips per second of {@code server} on {@code row}, or null if none. */
-  private Double rate(Row row, String server) {
-    List<Double> values = samples.get(row).get(server);
-    if (values == null) {
-      return null;
-    }
-    List<Double> sorted = values.stream().sorted().toList();
-    int n = sorted.size();
-    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-  }
-
-  /** The median and, for several samples, ± half their range relative to the median. */
-  private String cell(Row row, String server) {
-    Double median = rate(row, server);
-    if (median == null) {
-      return "–";
-    }
-    List<Double> values = samples.get(row).get(server);
-    String text = String.format(Locale.ROOT, "%,.0f", median);
-    if (values.size() > 1) {
-      double range = Collections.max(values) - Collections.min(values);
-      text += String.format(Locale.ROOT, " ±%.0f%%", 50 * range / median);
-    }
-    return text;
-  }
-
   String render() {
     StringBuilder out = new StringBuilder();
     out.append("Round trips per second (higher is better):\n\n");
@@ -83,26 +63,60 @@ final class EchoTable {
     for (Row row : samples.keySet()) {
       out.append("| ").append(row.label());
       for (String s : servers) {
-        out.append(" | ").append(cell(row, s));
+        out.append(" | ").append(rateCell(row, s));
       }
       out.append(" |\n");
     }
     for (String reference : List.of("asyncigo-nio", "asyncigo-epoll")) {
-      if (servers.contains(reference) && hasAny(reference)) {
+      if (servers.contains(reference)) {
         ratios(out, reference);
       }
+    }
+    out.append("\nServer CPU time per round trip, µs (lower is better; the process's CPU time less"
+        + " the client thread's, so GC and JIT threads count):\n\n");
+    header(out, servers);
+    for (Row row : samples.keySet()) {
+      out.append("| ").append(row.label());
+      for (String s : servers) {
+        Double cpu = median(row, s, SERVER_CPU);
+        out.append(" | ").append(cpu == null ? "–" : String.format(Locale.ROOT, "%.1f", cpu));
+      }
+      out.append(" |\n");
     }
     targets(out);
     if (!failures.isEmpty()) {
       out.append("\nNot measured:\n\n");
-      failures.forEach((where, cause) -> out.append("- ").append(where).append(": ").append(cause)
-          .append('\n'));
+      failures.forEach(
+          (where, cause) -> out.append("- ").append(where).append(": ").append(cause).append('\n'));
     }
     return out.toString();
   }
 
-  private boolean hasAny(String server) {
-    return samples.values().stream().anyMatch(m -> m.containsKey(server));
+  /** The median of {@code metric} over the samples of {@code server} on {@code row}, or null. */
+  private Double median(Row row, String server, ToDoubleFunction<PingPongClient.Result> metric) {
+    List<PingPongClient.Result> results = samples.get(row).get(server);
+    if (results == null) {
+      return null;
+    }
+    double[] sorted = results.stream().mapToDouble(metric).sorted().toArray();
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  /** The median rate and, for several samples, ± half their range relative to the median. */
+  private String rateCell(Row row, String server) {
+    Double median = median(row, server, RATE);
+    if (median == null) {
+      return "–";
+    }
+    List<PingPongClient.Result> results = samples.get(row).get(server);
+    String text = String.format(Locale.ROOT, "%,.0f", median);
+    if (results.size() > 1) {
+      double[] rates = results.stream().mapToDouble(RATE).sorted().toArray();
+      double range = rates[rates.length - 1] - rates[0];
+      text += String.format(Locale.ROOT, " ±%.0f%%", 50 * range / median);
+    }
+    return text;
   }
 
   private void ratios(StringBuilder out, String reference) {
@@ -112,10 +126,10 @@ final class EchoTable {
         .append("'s (below 1.00: ").append(reference).append(" is faster):\n\n");
     header(out, peers);
     for (Row row : samples.keySet()) {
-      Double base = rate(row, reference);
+      Double base = median(row, reference, RATE);
       out.append("| ").append(row.label());
       for (String s : peers) {
-        Double r = rate(row, s);
+        Double r = median(row, s, RATE);
         out.append(" | ")
             .append(r == null || base == null ? "–" : String.format(Locale.ROOT, "%.2f", r / base));
       }
@@ -124,7 +138,7 @@ final class EchoTable {
   }
 
   private void targets(StringBuilder out) {
-    out.append("\nTargets (issues 3 and 5), per row:\n\n");
+    out.append("\nTargets (issues 3 and 5), per row, on round trips per second:\n\n");
     out.append("| connections | message | asyncigo-nio ≥ netty-nio | asyncigo-epoll ≥ asyncigo-nio"
         + " | asyncigo-epoll ≥ netty-epoll |\n");
     out.append("|---|---|---|---|---|\n");
@@ -138,8 +152,8 @@ final class EchoTable {
   }
 
   private String verdict(Row row, String server, String peer) {
-    Double a = rate(row, server);
-    Double b = rate(row, peer);
+    Double a = median(row, server, RATE);
+    Double b = median(row, peer, RATE);
     if (a == null || b == null) {
       return "–";
     }

@@ -1,8 +1,10 @@
 package asyncigo.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -17,7 +19,9 @@ import java.util.List;
  * The neutral load client of the echo benchmark, the same for every server: one platform thread
  * with one {@link Selector} over N non-blocking connections (TCP_NODELAY on). Each connection
  * plays ping-pong: write the message, read the echo back in full, check it byte for byte, repeat.
- * Round trips completed during the warm-up are not counted.
+ * Round trips completed during the warm-up are not counted. Besides the rate it reports the CPU
+ * time the in-process server spent per round trip, a figure that other load on the machine
+ * disturbs much less than the rate.
  *
  * <p>It is kept lean, since on a small machine it competes with the server for the cores: direct
  * buffers, no per-round-trip allocation, write interest only while a write is incomplete, and
@@ -27,14 +31,45 @@ final class PingPongClient {
   /** With no round trip at all for this long, the server is declared stalled. */
   private static final Duration STALL_LIMIT = Duration.ofSeconds(5);
   private static final long SELECT_TIMEOUT_MILLIS = 100;
+  private static final OperatingSystemMXBean PROCESS =
+      ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
 
   private final ByteBuffer message;
   private long completed;
 
-  /** Round trips counted over the measured interval. */
-  record Result(long roundTrips, long nanos) {
+  /**
+   * Round trips counted over the measured interval, its length, the CPU time the client thread
+   * used meanwhile, and the CPU time the server used: the process's CPU time less the client
+   * thread's (so GC and JIT threads count).
+   */
+  record Result(long roundTrips, long nanos, long clientCpuNanos, long serverCpuNanos) {
     double perSecond() {
       return roundTrips * 1e9 / nanos;
+    }
+
+    double serverCpuMicrosPerRoundTrip() {
+      return serverCpuNanos / 1e3 / roundTrips;
+    }
+
+    /** The share of the interval the client thread was on a CPU: near 1, the client limits. */
+    double clientBusy() {
+      return (double) clientCpuNanos / nanos;
+    }
+  }
+
+  /** CPU time so far of the whole process and of the calling (client) thread. */
+  private record CpuTimes(long process, long client) {
+    static CpuTimes now() {
+      return new CpuTimes(
+          PROCESS.getProcessCpuTime(), ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
+    }
+
+    long clientSince(CpuTimes start) {
+      return client - start.client;
+    }
+
+    long serverSince(CpuTimes start) {
+      return process - start.process - clientSince(start);
     }
   }
 
@@ -103,6 +138,7 @@ final class PingPongClient {
     long lastProgress = now;
     long completedBefore = -1;
     long measuredFrom = 0;
+    CpuTimes cpuFrom = null;
     for (; ; ) {
       long before = completed;
       selector.select(this::handle, SELECT_TIMEOUT_MILLIS);
@@ -116,9 +152,13 @@ final class PingPongClient {
         if (now >= measureFrom) {
           completedBefore = completed;
           measuredFrom = now;
+          cpuFrom = CpuTimes.now();
         }
       } else if (now - measuredFrom >= measured.toNanos()) {
-        return new Result(completed - completedBefore, now - measuredFrom);
+        CpuTimes cpuTo = CpuTimes.now();
+        return new Result(
+            completed - completedBefore, now - measuredFrom, cpuTo.clientSince(cpuFrom),
+            cpuTo.serverSince(cpuFrom));
       }
     }
   }
