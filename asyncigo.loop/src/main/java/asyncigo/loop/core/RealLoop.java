@@ -20,8 +20,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -239,65 +237,13 @@ public final class RealLoop implements Loop {
   @Override
   public <T> Future<T> toThread(Callable<T> work) {
     checkOpen("Loop.toThread");
-    if (work == null) {
-      throw new NullPointerException("work must not be null");
-    }
-    RealFuture<T> result = new RealFuture<>(scheduler);
-    Thread worker =
-        Thread.ofVirtual()
-            .name("asyncigo-to-thread")
-            .unstarted(
-                () -> {
-                  try {
-                    T value = work.call();
-                    scheduler.submit(() -> result.settle(Future.State.SUCCEEDED, value));
-                  } catch (Throwable t) {
-                    scheduler.submit(() -> result.settle(Future.State.FAILED, t));
-                  }
-                });
-    result.listen(
-        new RealFuture.DoneCallback<T>(
-            result,
-            f -> {
-              if (f.isCancelled()) {
-                worker.interrupt();
-              }
-            }));
-    worker.start();
-    return result;
+    return ThreadBridge.toThread(scheduler, work);
   }
 
   @Override
   public <T> Future<T> adapt(CompletionStage<T> stage) {
     checkOpen("Loop.adapt");
-    RealFuture<T> result = new RealFuture<>(scheduler);
-    stage.whenComplete(
-        (value, error) ->
-            scheduler.submit(
-                () -> {
-                  Throwable cause = error instanceof CompletionException c && c.getCause() != null
-                      ? c.getCause() : error;
-                  if (cause == null) {
-                    result.settle(Future.State.SUCCEEDED, value);
-                  } else if (cause instanceof CancellationException) {
-                    result.cancel();
-                  } else {
-                    result.settle(Future.State.FAILED, cause);
-                  }
-                }));
-    result.listen(
-        new RealFuture.DoneCallback<T>(
-            result,
-            f -> {
-              if (f.isCancelled()) {
-                try {
-                  stage.toCompletableFuture().cancel(false);
-                } catch (UnsupportedOperationException notCancellable) {
-                  // The stage offers no way to cancel it; it completes on its own.
-                }
-              }
-            }));
-    return result;
+    return ThreadBridge.adapt(scheduler, stage);
   }
 
   @Override
