@@ -148,4 +148,25 @@ class WaitForTest {
           return null;
         });
   }
+
+  @Test
+  void waitForInATaskThatIsAlreadyCancelledCancelsTheFutureAndWaitsForIt() {
+    List<String> log = new ArrayList<>();
+    OnLoop.run(
+        () -> {
+          Task<Long> inner = slowToCancel(1000, log);
+          OnLoop.settle();
+          Task<Long> waiter =
+              spawn(
+                  () -> {
+                    currentTask().cancel();
+                    return Timeout.waitFor(inner, ms(100));
+                  });
+          assertThrows(CancelledException.class, waiter::await);
+          log.add("waiter ended at " + nowMillis());
+          assertTrue(inner.isCancelled());
+          return null;
+        });
+    assertEquals(List.of("cleaned up at 5", "waiter ended at 5"), log);
+  }
 }

@@ -4,7 +4,6 @@ import asyncigo.api.Future;
 import asyncigo.api.Loop;
 import asyncigo.api.iter.AsyncIterator;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -19,7 +18,7 @@ import java.util.function.Consumer;
  */
 public final class CompletionIterator<F extends Future<?>> implements AsyncIterator<F> {
   private final ArrayDeque<F> completed = new ArrayDeque<>();
-  private final List<F> pending = new ArrayList<>();
+  private final Set<Future<?>> pending = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Consumer<Future<?>> onDone = this::arrived;
   private Future<Void> gate;
 
@@ -62,20 +61,17 @@ public final class CompletionIterator<F extends Future<?>> implements AsyncItera
 
   @Override
   public void close() {
-    for (F future : pending) {
-      removeWhenDone((Future<?>) future, onDone);
+    for (Future<?> future : pending) {
+      removeWhenDone(future, onDone);
     }
     pending.clear();
     completed.clear();
   }
 
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings("unchecked") // only futures of type F are registered
   private void arrived(Future<?> future) {
-    for (int i = 0; i < pending.size(); i++) {
-      if (pending.get(i) == future) {
-        completed.add((F) pending.remove(i));
-        break;
-      }
+    if (pending.remove(future)) {
+      completed.add((F) future);
     }
     if (gate != null) {
       gate.complete(null);
