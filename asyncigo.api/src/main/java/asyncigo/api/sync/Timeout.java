@@ -28,8 +28,10 @@ import java.util.Optional;
  * returns its result.
  *
  * <p>The deadline is on the loop clock ({@link asyncigo.api.Loop#time()}), so tests on virtual time
- * run instantly. Checked exceptions of the block are wrapped in {@link
- * UncheckedExecutionException}. Loop-confined.
+ * run instantly. Inside {@link Task#shielded} a timeout cannot interrupt the block (the shield
+ * holds back the very cancellation it uses); bound shielded cleanup with {@link Cleanup#shielded}
+ * instead. Checked exceptions of the block are wrapped in {@link UncheckedExecutionException}.
+ * Loop-confined.
  */
 public interface Timeout {
 
