@@ -1,8 +1,11 @@
 package asyncigo.api;
 
 import asyncigo.api.internal.FutureCombinators;
+import asyncigo.api.iter.AsyncIterable;
+import asyncigo.api.sync.CompletionOrder;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -105,6 +108,14 @@ public final class Async {
   /** {@link #firstSuccess(Coroutine[])} over a list. */
   public static <T> T firstSuccess(List<? extends Coroutine<? extends T>> coroutines) {
     return FutureCombinators.firstSuccess(coroutines);
+  }
+
+  /**
+   * The futures in the order they complete (asyncio {@code as_completed}); see {@link
+   * asyncigo.api.sync.CompletionOrder}.
+   */
+  public static <F extends Future<?>> AsyncIterable<F> asCompleted(Collection<? extends F> futures) {
+    return CompletionOrder.of(futures);
   }
 
   /** {@link Task#shielded(Coroutine)} on the current task. */
