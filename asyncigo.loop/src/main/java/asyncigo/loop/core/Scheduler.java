@@ -59,6 +59,7 @@ final class Scheduler {
   private final SlowStepWatch slowSteps;
 
   private final ArrayDeque<Object> ready = new ArrayDeque<>();
+  private final java.util.function.Consumer<Runnable> toReady = ready::addLast;
   private int remaining;
   private int pollsSkipped;
   private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
@@ -289,7 +290,7 @@ final class Scheduler {
       }
     }
     if (!timers.isEmpty()) {
-      timers.popDue(clock.now(), ready::addLast);
+      timers.popDue(clock.now(), toReady);
     }
   }
 
