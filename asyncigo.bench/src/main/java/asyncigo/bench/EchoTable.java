@@ -28,6 +28,11 @@ final class EchoTable {
       PingPongClient.Result::perSecond;
   private static final ToDoubleFunction<PingPongClient.Result> SERVER_CPU =
       PingPongClient.Result::serverCpuMicrosPerRoundTrip;
+  private static final ToDoubleFunction<PingPongClient.Result> CLIENT_BUSY =
+      PingPongClient.Result::clientBusy;
+
+  /** From this share of the interval on a CPU, the client, not the server, sets the rate. */
+  private static final double CLIENT_BOUND = 0.9;
 
   private final List<String> servers;
   private final Map<Row, Map<String, List<PingPongClient.Result>>> samples =
@@ -58,7 +63,8 @@ final class EchoTable {
 
   String render() {
     StringBuilder out = new StringBuilder();
-    out.append("Round trips per second (higher is better):\n\n");
+    out.append("Round trips per second (higher is better; * = client-bound: the client thread was on"
+        + " a CPU ≥ 90% of the time, so the rate is the client's ceiling, not the server's):\n\n");
     header(out, servers);
     for (Row row : samples.keySet()) {
       out.append("| ").append(row.label());
@@ -116,7 +122,7 @@ final class EchoTable {
       double range = rates[rates.length - 1] - rates[0];
       text += String.format(Locale.ROOT, " ±%.0f%%", 50 * range / median);
     }
-    return text;
+    return median(row, server, CLIENT_BUSY) >= CLIENT_BOUND ? text + " *" : text;
   }
 
   private void ratios(StringBuilder out, String reference) {
