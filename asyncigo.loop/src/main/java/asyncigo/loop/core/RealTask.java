@@ -24,6 +24,7 @@ final class RealTask<T> extends RealFuture<T> implements Task<T> {
   private Coroutine<T> body;
   final StackTraceElement[] creationSite;
   Thread thread;
+  Object strandToken;
   RealFuture<?> awaiting;
   int cancelRequests;
   int shieldDepth;

@@ -225,9 +225,11 @@ final class Scheduler {
     if (t == null) {
       t = strands.newStrand(task.name(), () -> strandMain(task));
       task.thread = t;
+      task.strandToken = strands.token(t);
       owner = t;
       t.start();
     } else {
+      strands.handingTo(task.strandToken);
       owner = t;
       LockSupport.unpark(t);
     }

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -41,6 +42,14 @@ abstract sealed class Strands permits Strands.Virtual, Strands.Carrier {
 
   /** Called on a strand whose task body has finished, just before the strand ends. */
   void strandFinished(Thread strand) {}
+
+  /** What {@link #handingTo} needs to know about {@code strand}; computed once per strand. */
+  Object token(Thread strand) {
+    return null;
+  }
+
+  /** Called just before the baton holder unparks the strand with this token to hand it the baton. */
+  void handingTo(Object strandToken) {}
 
   static Strands create() {
     String wanted = System.getProperty("asyncigo.engine", "auto");
@@ -93,6 +102,11 @@ abstract sealed class Strands permits Strands.Virtual, Strands.Carrier {
 
     private final ConcurrentLinkedQueue<Runnable> runQueue = new ConcurrentLinkedQueue<>();
     private final Set<Runnable> strands = ConcurrentHashMap.newKeySet();
+    // The continuation of the strand being handed the baton; it only ever holds one of ours, so a
+    // racy read from a foreign thread can only classify correctly (see execute).
+    private Runnable expected;
+    // Holds the one continuation a baton hand-off submits, sparing the queue's node and CASes.
+    private final AtomicReference<Runnable> next = new AtomicReference<>();
     private final Thread.Builder.OfVirtual builder;
     private volatile Thread carrier;
 
@@ -152,12 +166,24 @@ abstract sealed class Strands permits Strands.Virtual, Strands.Carrier {
     }
 
     @Override
+    Object token(Thread strand) {
+      return continuationOf(strand);
+    }
+
+    @Override
+    void handingTo(Object strandToken) {
+      expected = (Runnable) strandToken;
+    }
+
+    @Override
     public void execute(Runnable continuation) {
-      if (!strands.contains(continuation)) {
+      if (continuation != expected && !strands.contains(continuation)) {
         defaultScheduler.execute(continuation);
         return;
       }
-      runQueue.add(continuation);
+      if (!next.compareAndSet(null, continuation)) {
+        runQueue.add(continuation);
+      }
       Thread c = carrier;
       if (c != null && c != Thread.currentThread()) {
         LockSupport.unpark(c);
@@ -168,7 +194,10 @@ abstract sealed class Strands permits Strands.Virtual, Strands.Carrier {
     void driverWait(Scheduler scheduler, Thread driver) {
       carrier = driver;
       while (scheduler.owner != driver) {
-        Runnable r = runQueue.poll();
+        Runnable r = next.getAndSet(null);
+        if (r == null) {
+          r = runQueue.poll();
+        }
         if (r != null) {
           r.run();
         } else if (scheduler.owner != driver) {
