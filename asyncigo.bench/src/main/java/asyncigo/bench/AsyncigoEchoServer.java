@@ -5,6 +5,7 @@ import asyncigo.api.LoopOptions;
 import asyncigo.api.net.AsyncStream;
 import asyncigo.api.net.Server;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -46,11 +47,14 @@ final class AsyncigoEchoServer implements EchoServer {
     }
   }
 
-  /** Echoes the stream until the peer closes it: read what came, write it back. */
+  /**
+   * Echoes the stream until the peer closes it: read what came into one direct buffer, write it
+   * back from there (the NIO-style form of the API: no copy, no allocation per message).
+   */
   static void echo(AsyncStream stream) throws IOException {
-    byte[] chunk;
-    while ((chunk = stream.read(65536)) != null) {
-      stream.write(chunk);
+    ByteBuffer buffer = ByteBuffer.allocateDirect(65536);
+    while (stream.read(buffer.clear()) >= 0) {
+      stream.write(buffer.flip());
       stream.drain();
     }
   }

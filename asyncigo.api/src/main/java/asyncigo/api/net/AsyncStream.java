@@ -4,6 +4,7 @@ import asyncigo.api.Future;
 import asyncigo.api.iter.AsyncIterable;
 import java.io.IOException;
 import java.net.SocketAddress;
+import java.nio.ByteBuffer;
 import java.util.Optional;
 
 /**
@@ -58,6 +59,16 @@ public interface AsyncStream extends AutoCloseable {
   /** Between 1 and {@code max} bytes, as soon as any are available; null at end of stream. */
   byte[] read(int max) throws IOException;
 
+  /**
+   * Reads between 1 and {@code dst.remaining()} bytes into {@code dst} as soon as any are
+   * available and returns how many, or -1 at end of stream. When nothing is buffered the bytes go
+   * from the socket straight into {@code dst}: with a direct buffer reused across calls, reading
+   * copies nothing and allocates nothing.
+   *
+   * @throws IllegalArgumentException if {@code dst} has no room left
+   */
+  int read(ByteBuffer dst) throws IOException;
+
   /** Every byte up to end of stream (an empty array if there are none). */
   byte[] readAll() throws IOException;
 
@@ -80,6 +91,16 @@ public interface AsyncStream extends AutoCloseable {
    * @throws StreamClosedException if the output is closed or shut down
    */
   Future<Void> write(byte[] data) throws StreamClosedException;
+
+  /**
+   * Queues the remaining bytes of {@code src} for sending, like {@link #write(byte[])}, and
+   * advances its position to its limit. When nothing is queued the bytes go to the socket straight
+   * from {@code src}; only what the kernel does not take at once is copied. Either way {@code src}
+   * may be reused as soon as this returns.
+   *
+   * @throws StreamClosedException if the output is closed or shut down
+   */
+  Future<Void> write(ByteBuffer src) throws StreamClosedException;
 
   /**
    * Backpressure: returns at once while the output buffer holds at most the high-water mark;

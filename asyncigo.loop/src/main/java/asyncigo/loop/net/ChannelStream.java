@@ -6,6 +6,7 @@ import asyncigo.api.net.AsyncStream;
 import asyncigo.api.net.StreamClosedException;
 import asyncigo.api.spi.PollStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.net.SocketAddress;
 import java.util.Locale;
 import java.util.Optional;
@@ -81,6 +82,11 @@ final class ChannelStream implements AsyncStream {
   }
 
   @Override
+  public int read(ByteBuffer dst) throws IOException {
+    return readable().read(dst);
+  }
+
+  @Override
   public byte[] readAll() throws IOException {
     return readable().readAll();
   }
@@ -113,6 +119,11 @@ final class ChannelStream implements AsyncStream {
   @Override
   public Future<Void> write(byte[] data) throws StreamClosedException {
     return writable().write(data);
+  }
+
+  @Override
+  public Future<Void> write(ByteBuffer src) throws StreamClosedException {
+    return writable().write(src);
   }
 
   @Override

@@ -127,6 +127,39 @@ final class StreamInput {
     }
   }
 
+  int read(ByteBuffer dst) throws IOException {
+    if (!dst.hasRemaining()) {
+      throw new IllegalArgumentException("dst has no room left: " + dst);
+    }
+    begin();
+    try {
+      if (!buffer.isEmpty()) {
+        byte[] bytes = buffer.take(Math.min(dst.remaining(), buffer.size()));
+        dst.put(bytes);
+        return bytes.length;
+      }
+      while (!eof) {
+        if (drained) {
+          drained = false;
+          awaitReadable();
+        }
+        int n = channel.read(dst);
+        if (n > 0) {
+          drained = dst.hasRemaining();
+          return n;
+        }
+        if (n < 0) {
+          eof = true;
+        } else {
+          awaitReadable();
+        }
+      }
+      return -1;
+    } finally {
+      reading = false;
+    }
+  }
+
   byte[] readAll() throws IOException {
     begin();
     try {

@@ -73,6 +73,47 @@ final class StreamOutput {
     return written;
   }
 
+  Future<Void> write(ByteBuffer src) throws StreamClosedException {
+    requireOpen();
+    if (shutdownRequested) {
+      throw new StreamClosedException("output is shut down");
+    }
+    Future<Void> written = context.loop().newFuture();
+    if (failure != null) {
+      src.position(src.limit());
+      written.fail(failure);
+      return written;
+    }
+    if (queue.isEmpty()) {
+      try {
+        while (src.hasRemaining() && channel.write(src) > 0) {
+          // the kernel took some; offer the rest
+        }
+      } catch (IOException e) {
+        src.position(src.limit());
+        broken(e);
+        written.fail(e);
+        return written;
+      }
+      if (!src.hasRemaining()) {
+        written.complete(null);
+        return written;
+      }
+      queue.add(copyOf(src), written);
+      arm();
+    } else {
+      queue.add(copyOf(src), written);
+    }
+    return written;
+  }
+
+  /** A heap copy of {@code src}'s remaining bytes; consumes them. */
+  private static ByteBuffer copyOf(ByteBuffer src) {
+    ByteBuffer copy = ByteBuffer.allocate(src.remaining());
+    copy.put(src).flip();
+    return copy;
+  }
+
   /** The fast path: sends what the kernel takes now and queues only the rest. */
   private void sendNow(byte[] data, Future<Void> written) {
     ByteBuffer bytes = ByteBuffer.wrap(data);
