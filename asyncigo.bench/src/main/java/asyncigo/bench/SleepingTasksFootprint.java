@@ -1,5 +1,6 @@
 package asyncigo.bench;
 
+import asyncigo.api.Coroutine;
 import asyncigo.api.Loop;
 import asyncigo.api.LoopOptions;
 import asyncigo.api.Task;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The memory check of issue 2: {@value #DEFAULT_TASKS} tasks sleeping at once fit in 1 GiB of
@@ -22,11 +24,13 @@ import java.util.Locale;
  * a larger stack. Both rounds are printed.
  *
  * <p>Exits with status 1 if a task did not get to its sleep or the check overruns {@value
- * #TIME_LIMIT_MINUTES} minutes (a heap too small for the tasks makes the GC thrash rather than
- * fail fast).
+ * #TIME_LIMIT_MINUTES} minutes: a heap too small for the tasks can make the GC thrash for a long
+ * time rather than fail. Run it with {@code -XX:+ExitOnOutOfMemoryError}, because on an exhausted
+ * heap even the watchdog's halt can throw {@link OutOfMemoryError} (the first call of a native
+ * method allocates); with the flag any such error ends the run with status 3.
  *
- * <p>Usage: {@code java -Xmx1g -cp benchmarks.jar asyncigo.bench.SleepingTasksFootprint [tasks
- * [warmupTasks]]}
+ * <p>Usage: {@code java -Xmx1g -XX:+ExitOnOutOfMemoryError -cp benchmarks.jar
+ * asyncigo.bench.SleepingTasksFootprint [tasks [warmupTasks]]}
  */
 public final class SleepingTasksFootprint {
   private static final int DEFAULT_TASKS = 1_000_000;
@@ -77,14 +81,15 @@ public final class SleepingTasksFootprint {
     return loop.run(
         () -> {
           int[] asleep = new int[1];
+          Coroutine<Void> sleeper =
+              () -> {
+                asleep[0]++;
+                loop.sleep(NAP);
+                return null;
+              };
           long before = usedAfterGc();
           for (int i = 0; i < tasks; i++) {
-            loop.spawn(
-                () -> {
-                  asleep[0]++;
-                  loop.sleep(NAP);
-                  return null;
-                });
+            loop.spawn(sleeper);
           }
           loop.yieldNow();
           Round round = new Round(tasks, asleep[0], before, usedAfterGc());
@@ -130,20 +135,24 @@ public final class SleepingTasksFootprint {
   }
 
   private static void startWatchdog() {
+    // Computed up front: once the heap is exhausted, any allocation could fail and skip the halt.
+    String timedOut =
+        "FAILED: still running after " + TIME_LIMIT_MINUTES
+            + " minutes (the heap is probably too small for the tasks)";
+    long deadline = System.nanoTime() + Duration.ofMinutes(TIME_LIMIT_MINUTES).toNanos();
     Thread.ofPlatform()
         .daemon()
         .name("footprint-watchdog")
         .start(
             () -> {
-              try {
-                Thread.sleep(Duration.ofMinutes(TIME_LIMIT_MINUTES));
-              } catch (InterruptedException e) {
-                return;
+              for (long left; (left = deadline - System.nanoTime()) > 0; ) {
+                LockSupport.parkNanos(left);
               }
-              System.out.println(
-                  "FAILED: still running after " + TIME_LIMIT_MINUTES
-                      + " minutes (the heap is probably too small for the tasks)");
-              Runtime.getRuntime().halt(1);
+              try {
+                System.out.println(timedOut);
+              } finally {
+                Runtime.getRuntime().halt(1);
+              }
             });
   }
 }
