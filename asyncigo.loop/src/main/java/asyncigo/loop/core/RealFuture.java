@@ -64,7 +64,7 @@ class RealFuture<T> implements Future<T> {
   @Override
   public boolean cancel() {
     scheduler.checkOwner("Future.cancel");
-    return settle(State.CANCELLED, new CancelledException("future was cancelled"));
+    return settle(State.CANCELLED, new StoredCancellation("future was cancelled"));
   }
 
   /** Completes the future and queues its listeners; false if it was already done. */
@@ -216,7 +216,7 @@ class RealFuture<T> implements Future<T> {
           (v, e) -> {
             if (cf.isCancelled()) {
               scheduler.loop.callSoonThreadsafe(
-                  () -> settle(State.CANCELLED, new CancelledException("cancelled through view")));
+                  () -> settle(State.CANCELLED, new StoredCancellation("cancelled through view")));
             }
           });
     }

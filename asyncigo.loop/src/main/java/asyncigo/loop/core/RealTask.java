@@ -61,7 +61,7 @@ final class RealTask<T> extends RealFuture<T> implements Task<T> {
 
   private void finish(T result, Throwable failure) {
     if (cancelRequests > 0 || failure instanceof CancellationException) {
-      CancelledException c = new CancelledException("task " + name + " was cancelled");
+      CancelledException c = new StoredCancellation("task " + name + " was cancelled");
       if (failure != null && !(failure instanceof CancellationException)) {
         c.addSuppressed(failure);
       }
