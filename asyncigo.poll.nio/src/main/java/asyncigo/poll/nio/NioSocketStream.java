@@ -70,7 +70,7 @@ final class NioSocketStream implements PollStream, NioChannel {
     return channel.isOpen();
   }
 
-  /** {@inheritDoc} NIO cancels the key; the selector releases the descriptor at its next poll. */
+  /** {@inheritDoc} The descriptor is released at once (see {@link NioPoller#releaseClosed()}). */
   @Override
   public void close() throws IOException {
     entry.close();
