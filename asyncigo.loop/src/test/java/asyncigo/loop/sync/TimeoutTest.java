@@ -63,13 +63,86 @@ class TimeoutTest {
                             }
                           }));
           log.add("threw at " + nowMillis());
-          assertEquals("timed out after PT0.01S", e.getMessage());
+          assertEquals("timed out after 10ms in task main", e.getMessage());
           assertInstanceOf(CancelledException.class, e.getCause());
           assertEquals(0, currentTask().cancelling(), "the scope withdrew its request");
           log.add("slept again until " + after(5));
           return null;
         });
     assertEquals(List.of("finally at 10", "threw at 10", "slept again until 15"), log);
+  }
+
+  @Test
+  void theTimeoutMessageNamesTheLimitInHumanFormAndTheTaskCutShort() {
+    List<String> messages = new ArrayList<>();
+    OnLoop.run(
+        () -> {
+          for (Duration limit :
+              List.of(
+                  Duration.ofSeconds(2),
+                  Duration.ofMillis(1500),
+                  Duration.ofNanos(250_000),
+                  Duration.ofNanos(7),
+                  Duration.ofSeconds(90),
+                  Duration.ofHours(2),
+                  Duration.ofHours(1).plusMillis(20),
+                  Duration.ZERO)) {
+            Task<Void> fetch =
+                spawn(
+                    "fetch",
+                    () ->
+                        Timeout.failAfter(
+                            limit,
+                            timeout -> {
+                              sleep(Duration.ofDays(1));
+                              return null;
+                            }));
+            messages.add(assertThrows(TimeoutExceededException.class, fetch::await).getMessage());
+          }
+          return null;
+        });
+    assertEquals(
+        List.of(
+            "timed out after 2s in task fetch",
+            "timed out after 1.5s in task fetch",
+            "timed out after 250µs in task fetch",
+            "timed out after 7ns in task fetch",
+            "timed out after 1m30s in task fetch",
+            "timed out after 2h in task fetch",
+            "timed out after 1h0.02s in task fetch",
+            "timed out after 0s in task fetch"),
+        messages);
+  }
+
+  @Test
+  void theTimeoutMessageGivesTheLimitInEffectAfterTheDeadlineMoved() {
+    OnLoop.run(
+        () -> {
+          TimeoutExceededException later =
+              assertThrows(
+                  TimeoutExceededException.class,
+                  () ->
+                      Timeout.failAfter(
+                          ms(10),
+                          timeout -> {
+                            sleep(ms(5));
+                            timeout.reschedule(ms(20));
+                            return after(1000);
+                          }));
+          assertEquals("timed out after 25ms in task main", later.getMessage());
+          TimeoutExceededException past =
+              assertThrows(
+                  TimeoutExceededException.class,
+                  () ->
+                      Timeout.failAfter(
+                          ms(10),
+                          timeout -> {
+                            timeout.rescheduleAt(0);
+                            return after(1000);
+                          }));
+          assertEquals("timed out after 0s in task main", past.getMessage());
+          return null;
+        });
   }
 
   @Test
