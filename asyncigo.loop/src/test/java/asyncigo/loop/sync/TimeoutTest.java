@@ -9,6 +9,7 @@ import static asyncigo.loop.sync.TaskGroupTest.ms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,11 +21,11 @@ import asyncigo.api.Task;
 import asyncigo.api.UncheckedExecutionException;
 import asyncigo.api.sync.Timeout;
 import asyncigo.api.sync.TimeoutExceededException;
+import asyncigo.api.sync.TimeoutResult;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout.ThreadMode;
 
@@ -37,8 +38,8 @@ class TimeoutTest {
     OnLoop.run(
         () -> {
           assertEquals(5L, (long) Timeout.failAfter(ms(10), timeout -> after(5)));
-          assertEquals(Optional.of(10L), Timeout.moveOnAfter(ms(10), timeout -> after(5)));
-          assertEquals(Optional.empty(), Timeout.moveOnAfter(ms(10), timeout -> null));
+          assertEquals(
+              TimeoutResult.ofValue(10L), Timeout.moveOnAfter(ms(10), timeout -> after(5)));
           assertEquals(10, nowMillis());
           return null;
         });
@@ -146,12 +147,34 @@ class TimeoutTest {
   }
 
   @Test
-  void moveOnAfterGivesAnEmptyResultAtTheDeadline() {
+  void moveOnAfterGivesATimedOutResultAtTheDeadline() {
     OnLoop.run(
         () -> {
-          assertEquals(Optional.empty(), Timeout.moveOnAfter(ms(10), timeout -> after(1000)));
+          TimeoutResult<Long> result = Timeout.moveOnAfter(ms(10), timeout -> after(1000));
+          assertTrue(result.timedOut());
+          assertEquals(TimeoutResult.ofTimeout(), result);
+          assertEquals("TimeoutResult[timed out]", result.toString());
+          assertEquals(-1L, (long) result.orElse(-1L));
+          IllegalStateException noValue = assertThrows(IllegalStateException.class, result::value);
+          assertEquals("the block timed out: it has no value", noValue.getMessage());
           assertEquals(10, nowMillis());
           assertEquals(0, currentTask().cancelling());
+          return null;
+        });
+  }
+
+  /** Such as readLine() at end of stream: null is a value, not a timeout. */
+  @Test
+  void aBlockThatReturnsNullInTimeIsToldApartFromATimeout() {
+    OnLoop.run(
+        () -> {
+          TimeoutResult<String> endOfStream = Timeout.moveOnAfter(ms(10), timeout -> null);
+          assertFalse(endOfStream.timedOut());
+          assertNull(endOfStream.value());
+          assertNull(endOfStream.orElse("timed out"));
+          assertEquals(TimeoutResult.ofValue(null), endOfStream);
+          assertEquals("TimeoutResult[completed: null]", endOfStream.toString());
+          assertFalse(endOfStream.equals(TimeoutResult.ofTimeout()));
           return null;
         });
   }
@@ -204,7 +227,7 @@ class TimeoutTest {
         () -> {
           sleep(ms(20));
           assertEquals(
-              Optional.empty(),
+              TimeoutResult.ofTimeout(),
               Timeout.moveOnAfter(
                   ms(100),
                   timeout -> {
@@ -212,7 +235,8 @@ class TimeoutTest {
                     return after(1000);
                   }));
           assertEquals(20, nowMillis());
-          assertEquals(Optional.empty(), Timeout.moveOnAfter(Duration.ZERO, t -> after(1000)));
+          assertEquals(
+              TimeoutResult.ofTimeout(), Timeout.moveOnAfter(Duration.ZERO, t -> after(1000)));
           return null;
         });
   }

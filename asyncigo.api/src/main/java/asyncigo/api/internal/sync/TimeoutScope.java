@@ -10,9 +10,9 @@ import asyncigo.api.UncheckedExecutionException;
 import asyncigo.api.WaitMode;
 import asyncigo.api.sync.Timeout;
 import asyncigo.api.sync.TimeoutExceededException;
+import asyncigo.api.sync.TimeoutResult;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 
 /** One run of a {@link Timeout} block, and {@link Timeout#waitFor}. */
 public final class TimeoutScope implements Timeout {
@@ -78,11 +78,11 @@ public final class TimeoutScope implements Timeout {
   }
 
   /** {@link Timeout#moveOnAfter}. */
-  public static <T> Optional<T> moveOnAfter(Duration delay, Timeout.Body<T> body) {
+  public static <T> TimeoutResult<T> moveOnAfter(Duration delay, Timeout.Body<T> body) {
     Objects.requireNonNull(body, "body");
     TimeoutScope scope = enter(delay);
     T result = scope.run(body);
-    return scope.expiry != null ? Optional.empty() : Optional.ofNullable(result);
+    return scope.expiry != null ? TimeoutResult.ofTimeout() : TimeoutResult.ofValue(result);
   }
 
   /** {@link Timeout#waitFor}. */
