@@ -138,7 +138,8 @@ public interface Loop extends AutoCloseable {
   /**
    * Runs blocking {@code work} on a new virtual thread and returns a future of its result,
    * completed on the loop. Cancelling the future interrupts the thread. The work must not call
-   * loop-confined methods (use {@link #callSoonThreadsafe}).
+   * loop-confined methods (use {@link #callSoonThreadsafe}). Inside a task, {@link
+   * Async#runOnThread} awaits the result in one call.
    */
   <T> Future<T> toThread(Callable<T> work);
 
