@@ -174,7 +174,9 @@ public interface Loop extends AutoCloseable {
    * Connects to {@code host:port}. The name is resolved off the loop; when it has several
    * addresses they are raced (happy eyeballs, 250 ms stagger) and the losers are closed.
    *
-   * @throws java.net.ConnectException when refused
+   * @throws java.net.ConnectException when refused, naming the reason and the address once:
+   *     {@code "Connection refused: /127.0.0.1:6172"}; when every address of the name failed,
+   *     the first failure, the others suppressed in it
    * @throws java.net.UnknownHostException when the name does not resolve
    */
   AsyncStream connect(String host, int port) throws IOException;
