@@ -48,9 +48,11 @@ public interface Loop extends AutoCloseable {
   }
 
   /**
-   * Opens a loop with {@code options}, using the first {@link LoopProvider} on the module path.
+   * Opens a loop with {@code options}, using the first {@link LoopProvider} on the module path or
+   * class path.
    *
-   * @throws IllegalStateException if no loop implementation is on the module path, or the chosen
+   * @throws IllegalStateException if no loop implementation or no available poller is on the
+   *     module path or class path (the message names the Maven artifact to add), or the chosen
    *     poller is not available (the message gives the cause)
    */
   static Loop open(LoopOptions options) {
