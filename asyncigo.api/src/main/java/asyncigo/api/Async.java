@@ -45,8 +45,15 @@ public final class Async {
     Loop.current().yieldNow();
   }
 
-  /** {@link Loop#toThread(Callable)} on the current loop, awaited. */
-  public static <T> T toThread(Callable<T> work) {
+  /**
+   * Runs blocking {@code work} on a new virtual thread and returns its result: {@link
+   * Loop#toThread(Callable)} on the current loop, awaited (which returns the future instead).
+   * Cancelling the calling task interrupts the thread; a checked exception of the work is wrapped
+   * in {@link UncheckedExecutionException}.
+   *
+   * @throws CancelledException if the calling task is cancelled
+   */
+  public static <T> T runOnThread(Callable<T> work) {
     return Loop.current().toThread(work).await();
   }
 

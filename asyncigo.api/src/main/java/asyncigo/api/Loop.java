@@ -48,9 +48,11 @@ public interface Loop extends AutoCloseable {
   }
 
   /**
-   * Opens a loop with {@code options}, using the first {@link LoopProvider} on the module path.
+   * Opens a loop with {@code options}, using the first {@link LoopProvider} on the module path or
+   * class path.
    *
-   * @throws IllegalStateException if no loop implementation is on the module path, or the chosen
+   * @throws IllegalStateException if no loop implementation or no available poller is on the
+   *     module path or class path (the message names the Maven artifact to add), or the chosen
    *     poller is not available (the message gives the cause)
    */
   static Loop open(LoopOptions options) {
@@ -138,7 +140,8 @@ public interface Loop extends AutoCloseable {
   /**
    * Runs blocking {@code work} on a new virtual thread and returns a future of its result,
    * completed on the loop. Cancelling the future interrupts the thread. The work must not call
-   * loop-confined methods (use {@link #callSoonThreadsafe}).
+   * loop-confined methods (use {@link #callSoonThreadsafe}). Inside a task, {@link
+   * Async#runOnThread} awaits the result in one call.
    */
   <T> Future<T> toThread(Callable<T> work);
 
@@ -173,7 +176,9 @@ public interface Loop extends AutoCloseable {
    * Connects to {@code host:port}. The name is resolved off the loop; when it has several
    * addresses they are raced (happy eyeballs, 250 ms stagger) and the losers are closed.
    *
-   * @throws java.net.ConnectException when refused
+   * @throws java.net.ConnectException when refused, naming the reason and the address once:
+   *     {@code "Connection refused: /127.0.0.1:6172"}; when every address of the name failed,
+   *     the first failure, the others suppressed in it
    * @throws java.net.UnknownHostException when the name does not resolve
    */
   AsyncStream connect(String host, int port) throws IOException;

@@ -65,6 +65,47 @@ class BackendSwapTest {
   }
 
   @Test
+  void withoutTheLoopModuleOpeningALoopSaysWhichArtifactToAddToEitherPath() throws Exception {
+    ChildJvm.Result result =
+        ChildJvm.pollerReport(ChildJvm.without(ChildJvm.modulePath(), "asyncigo.loop"));
+
+    assertEquals(1, result.exitCode(), result::toString);
+    assertEquals(
+        "error=no asyncigo loop implementation found: put io.asyncigo:asyncigo.loop on the"
+            + " module path or class path",
+        result.stderr().strip());
+  }
+
+  @Test
+  void withoutAnyPollerModuleOpeningALoopSaysWhichArtifactsToAddToEitherPath() throws Exception {
+    ChildJvm.Result result =
+        ChildJvm.pollerReport(ChildJvm.without(WITHOUT_EPOLL, "asyncigo.poll.nio"));
+
+    assertEquals(1, result.exitCode(), result::toString);
+    assertEquals(
+        "error=no asyncigo poller found: put io.asyncigo:asyncigo.poll.nio (any platform) or"
+            + " io.asyncigo:asyncigo.poll.epoll (Linux) on the module path or class path",
+        result.stderr().strip());
+  }
+
+  @Test
+  void withOnlyAnUnavailablePollerOpeningALoopGivesItsCauseAndTheArtifactThatWorksEverywhere()
+      throws Exception {
+    ChildJvm.Result result =
+        ChildJvm.pollerReport(
+            ChildJvm.without(ChildJvm.modulePath(), "asyncigo.poll.nio"),
+            NATIVE_ACCESS,
+            "-Dasyncigo.epoll.disable=true");
+
+    assertEquals(1, result.exitCode(), result::toString);
+    assertEquals(
+        "error=no available asyncigo poller: epoll is unavailable (disabled by"
+            + " -Dasyncigo.epoll.disable); put io.asyncigo:asyncigo.poll.nio (any platform) on the"
+            + " module path or class path",
+        result.stderr().strip());
+  }
+
+  @Test
   void forcingAPollerThatNoModuleProvidesFailsNamingTheOnesFound() throws Exception {
     ChildJvm.Result result =
         ChildJvm.pollerReport(ChildJvm.modulePath(), NATIVE_ACCESS, "-Dasyncigo.poller=kqueue");

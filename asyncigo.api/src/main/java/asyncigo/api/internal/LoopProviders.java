@@ -21,8 +21,8 @@ public final class LoopProviders {
           return it.next();
         }
         return new IllegalStateException(
-            "no asyncigo loop implementation found: put the asyncigo.loop module on the module"
-                + " path");
+            "no asyncigo loop implementation found: put io.asyncigo:asyncigo.loop on the module"
+                + " path or class path");
       } catch (ServiceConfigurationError e) {
         return new IllegalStateException("cannot load the asyncigo loop implementation: " + e, e);
       }

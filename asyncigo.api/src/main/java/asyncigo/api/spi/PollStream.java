@@ -25,7 +25,10 @@ public interface PollStream extends PollChannel {
    * Completes a connect started by {@link Poller#connect}: true once connected, false if still in
    * progress; true at once for accepted sockets and pipes.
    *
-   * @throws java.net.ConnectException if the connection was refused or failed
+   * @throws java.net.ConnectException if the connection was refused or failed, on this and every
+   *     later call; its message is the reason alone, as {@link
+   *     java.nio.channels.SocketChannel#finishConnect} gives it (e.g. {@code "Connection
+   *     refused"}): the loop adds the address
    */
   boolean finishConnect() throws IOException;
 

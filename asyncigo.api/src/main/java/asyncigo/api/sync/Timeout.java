@@ -6,7 +6,6 @@ import asyncigo.api.Task;
 import asyncigo.api.UncheckedExecutionException;
 import asyncigo.api.internal.sync.TimeoutScope;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * A deadline around a block of the current task (asyncio {@code timeout()}, trio {@code
@@ -14,7 +13,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * String page = Timeout.failAfter(Duration.ofSeconds(5), timeout -> fetch(url));
- * Optional<String> maybe = Timeout.moveOnAfter(Duration.ofSeconds(5), timeout -> fetch(url));
+ * TimeoutResult<String> maybe = Timeout.moveOnAfter(Duration.ofSeconds(5), timeout -> fetch(url));
  * }</pre>
  *
  * <p><b>Expiry.</b> When the deadline passes while the block runs, the scope cancels the current
@@ -22,10 +21,10 @@ import java.util.Optional;
  * CancelledException}, and the block's {@code finally} clauses run. When the block has ended, the
  * scope withdraws its own cancellation request ({@link Task#uncancel()}) and, if no other request
  * is pending, turns the cancellation into its timeout outcome: {@link TimeoutExceededException}
- * for {@link #failAfter}, an empty result for {@link #moveOnAfter}. If the task was also cancelled
- * by someone else, even at the same instant, the {@link CancelledException} propagates: an outside
- * cancellation is never swallowed. A block that catches the cancellation and returns normally
- * returns its result.
+ * for {@link #failAfter}, a {@link TimeoutResult#timedOut() timed-out} result for {@link
+ * #moveOnAfter}. If the task was also cancelled by someone else, even at the same instant, the
+ * {@link CancelledException} propagates: an outside cancellation is never swallowed. A block that
+ * catches the cancellation and returns normally returns its result.
  *
  * <p>The deadline is on the loop clock ({@link asyncigo.api.Loop#time()}), so tests on virtual time
  * run instantly. Inside {@link Task#shielded} a timeout cannot interrupt the block (the shield
@@ -48,10 +47,15 @@ public interface Timeout {
   }
 
   /**
-   * Like {@link #failAfter}, but an expired deadline gives an empty result instead of an
-   * exception. A block that returns {@code null} also gives an empty result.
+   * Like {@link #failAfter}, but an expired deadline gives a result whose {@link
+   * TimeoutResult#timedOut()} is true instead of an exception; a block that ends in time gives a
+   * result with its {@link TimeoutResult#value() value}, even {@code null}.
+   *
+   * @throws CancelledException if the task was cancelled from outside
+   * @throws IllegalArgumentException if delay is negative
+   * @throws IllegalStateException if called outside a task
    */
-  static <T> Optional<T> moveOnAfter(Duration delay, Body<T> body) {
+  static <T> TimeoutResult<T> moveOnAfter(Duration delay, Body<T> body) {
     return TimeoutScope.moveOnAfter(delay, body);
   }
 

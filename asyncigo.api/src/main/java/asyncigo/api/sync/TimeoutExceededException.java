@@ -5,6 +5,12 @@ package asyncigo.api.sync;
  * the block or the future finished. Its cause is the {@link asyncigo.api.CancelledException} with
  * which the timeout interrupted the block, so the stack trace shows where the block was waiting.
  *
+ * <p>The message names the limit and the task that was cut short: {@code "timed out after 2s in
+ * task fetch"}; for {@link Timeout#waitFor} of a task, also the task awaited ({@code "timed out
+ * after 500ms in task main, waiting for task fetch"}). The limit is the time from the start of the
+ * scope to its deadline, including any {@link Timeout#reschedule move}, written as {@code 2s},
+ * {@code 1.5s}, {@code 250ms}, {@code 1m30s}; not the time that actually passed.
+ *
  * <p>It is not a cancellation: a task that lets it escape fails (and is reported) rather than
  * ending silently cancelled (the trap of Kotlin's {@code withTimeout}).
  */

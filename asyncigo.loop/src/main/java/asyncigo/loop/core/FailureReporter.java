@@ -1,6 +1,5 @@
 package asyncigo.loop.core;
 
-import asyncigo.api.Task;
 import asyncigo.api.UnhandledFailure;
 import java.lang.ref.Cleaner;
 import java.lang.ref.WeakReference;
@@ -41,16 +40,12 @@ final class FailureReporter {
     this.loop = loop;
   }
 
-  /** The default handler: one error line through slf4j with the exception. */
+  /**
+   * The default handler: the failure's message, which already names the task and, in debug mode,
+   * where it was created, as one error line through slf4j with the exception.
+   */
   static void log(UnhandledFailure f) {
-    String task = f.task().map(t -> " (task " + t.name() + ")").orElse("");
-    String site =
-        f.task()
-            .map(Task::creationSite)
-            .filter(s -> !s.isEmpty())
-            .map(s -> "; task created at " + s.get(0))
-            .orElse("");
-    LOG.error("{}{}{}", f.message(), task, site, f.exception());
+    LOG.error("{}", f.message(), f.exception());
   }
 
   void taskFailed(RealTask<?> task, Throwable failure) {

@@ -70,7 +70,12 @@ public final class PollerChooser {
       }
       if (winner == null) {
         throw new IllegalStateException(
-            "no available asyncigo poller on the module path; found: " + describe(found));
+            found.isEmpty()
+                ? "no asyncigo poller found: put io.asyncigo:asyncigo.poll.nio (any platform) or"
+                    + " io.asyncigo:asyncigo.poll.epoll (Linux) on the module path or class path"
+                : "no available asyncigo poller: " + describe(found) + "; put"
+                    + " io.asyncigo:asyncigo.poll.nio (any platform) on the module path or class"
+                    + " path");
       }
       reason = "highest priority among the available pollers";
     }
@@ -92,11 +97,12 @@ public final class PollerChooser {
     return found.stream().map(PollerProvider::name).toList().toString();
   }
 
+  /** {@code "epoll is unavailable (disabled by -Dasyncigo.epoll.disable), ..."}. */
   private static String describe(List<PollerProvider> found) {
-    StringBuilder b = new StringBuilder("[");
-    for (PollerProvider p : found) {
-      b.append(p.name()).append(": ").append(p.unavailabilityCause().orElse("available")).append("; ");
-    }
-    return b.append(']').toString();
+    return String.join(
+        ", ",
+        found.stream()
+            .map(p -> p.name() + " is unavailable (" + p.unavailabilityCause().orElse("no cause given") + ")")
+            .toList());
   }
 }

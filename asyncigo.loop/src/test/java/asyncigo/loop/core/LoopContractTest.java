@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import asyncigo.api.Async;
+import asyncigo.api.CancelledException;
 import asyncigo.api.Future;
 import asyncigo.api.Loop;
 import asyncigo.api.LoopOptions;
+import asyncigo.api.Task;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -170,6 +173,48 @@ class LoopContractTest {
                     .await();
               });
       assertEquals("elsewhere", r);
+    }
+  }
+
+  @Test
+  void runOnThreadRunsBlockingWorkOffTheLoopAndReturnsItsResult() {
+    try (Loop loop = Loop.open()) {
+      String r =
+          loop.run(
+              () -> {
+                Thread loopThread = Thread.currentThread();
+                return Async.runOnThread(
+                    () -> Thread.currentThread() != loopThread ? "elsewhere" : "on loop");
+              });
+      assertEquals("elsewhere", r);
+    }
+  }
+
+  @Test
+  void cancellingTheCallerOfRunOnThreadInterruptsTheWorker() {
+    try (Loop loop = Loop.open()) {
+      boolean interrupted =
+          loop.run(
+              () -> {
+                Future<Boolean> saw = loop.newFuture();
+                Task<Void> caller =
+                    loop.spawn(
+                        () ->
+                            Async.runOnThread(
+                                () -> {
+                                  try {
+                                    Thread.sleep(Duration.ofMinutes(5));
+                                  } catch (InterruptedException e) {
+                                    loop.callSoonThreadsafe(() -> saw.complete(true));
+                                  }
+                                  return null;
+                                }));
+                loop.sleep(Duration.ofMillis(5));
+                caller.cancel();
+                assertThrows(CancelledException.class, caller::await);
+                return saw.await();
+              });
+      assertTrue(interrupted);
     }
   }
 

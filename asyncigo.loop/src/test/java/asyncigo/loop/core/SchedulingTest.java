@@ -220,7 +220,8 @@ class SchedulingTest {
           });
     }
     assertEquals(1, fixture.unhandled.size());
-    assertTrue(fixture.unhandled.get(0).message().contains("doomed"));
+    assertEquals(
+        "Task exception was never retrieved: task doomed", fixture.unhandled.get(0).message());
     assertEquals("nobody listens", fixture.unhandled.get(0).exception().getMessage());
   }
 

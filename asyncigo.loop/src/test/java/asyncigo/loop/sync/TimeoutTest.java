@@ -9,6 +9,7 @@ import static asyncigo.loop.sync.TaskGroupTest.ms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,11 +21,11 @@ import asyncigo.api.Task;
 import asyncigo.api.UncheckedExecutionException;
 import asyncigo.api.sync.Timeout;
 import asyncigo.api.sync.TimeoutExceededException;
+import asyncigo.api.sync.TimeoutResult;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout.ThreadMode;
 
@@ -37,8 +38,8 @@ class TimeoutTest {
     OnLoop.run(
         () -> {
           assertEquals(5L, (long) Timeout.failAfter(ms(10), timeout -> after(5)));
-          assertEquals(Optional.of(10L), Timeout.moveOnAfter(ms(10), timeout -> after(5)));
-          assertEquals(Optional.empty(), Timeout.moveOnAfter(ms(10), timeout -> null));
+          assertEquals(
+              TimeoutResult.ofValue(10L), Timeout.moveOnAfter(ms(10), timeout -> after(5)));
           assertEquals(10, nowMillis());
           return null;
         });
@@ -63,7 +64,7 @@ class TimeoutTest {
                             }
                           }));
           log.add("threw at " + nowMillis());
-          assertEquals("timed out after PT0.01S", e.getMessage());
+          assertEquals("timed out after 10ms in task main", e.getMessage());
           assertInstanceOf(CancelledException.class, e.getCause());
           assertEquals(0, currentTask().cancelling(), "the scope withdrew its request");
           log.add("slept again until " + after(5));
@@ -73,12 +74,107 @@ class TimeoutTest {
   }
 
   @Test
-  void moveOnAfterGivesAnEmptyResultAtTheDeadline() {
+  void theTimeoutMessageNamesTheLimitInHumanFormAndTheTaskCutShort() {
+    List<String> messages = new ArrayList<>();
     OnLoop.run(
         () -> {
-          assertEquals(Optional.empty(), Timeout.moveOnAfter(ms(10), timeout -> after(1000)));
+          for (Duration limit :
+              List.of(
+                  Duration.ofSeconds(2),
+                  Duration.ofMillis(1500),
+                  Duration.ofNanos(250_000),
+                  Duration.ofNanos(7),
+                  Duration.ofSeconds(90),
+                  Duration.ofHours(2),
+                  Duration.ofHours(1).plusMillis(20),
+                  Duration.ZERO)) {
+            Task<Void> fetch =
+                spawn(
+                    "fetch",
+                    () ->
+                        Timeout.failAfter(
+                            limit,
+                            timeout -> {
+                              sleep(Duration.ofDays(1));
+                              return null;
+                            }));
+            messages.add(assertThrows(TimeoutExceededException.class, fetch::await).getMessage());
+          }
+          return null;
+        });
+    assertEquals(
+        List.of(
+            "timed out after 2s in task fetch",
+            "timed out after 1.5s in task fetch",
+            "timed out after 250µs in task fetch",
+            "timed out after 7ns in task fetch",
+            "timed out after 1m30s in task fetch",
+            "timed out after 2h in task fetch",
+            "timed out after 1h0.02s in task fetch",
+            "timed out after 0s in task fetch"),
+        messages);
+  }
+
+  @Test
+  void theTimeoutMessageGivesTheLimitInEffectAfterTheDeadlineMoved() {
+    OnLoop.run(
+        () -> {
+          TimeoutExceededException later =
+              assertThrows(
+                  TimeoutExceededException.class,
+                  () ->
+                      Timeout.failAfter(
+                          ms(10),
+                          timeout -> {
+                            sleep(ms(5));
+                            timeout.reschedule(ms(20));
+                            return after(1000);
+                          }));
+          assertEquals("timed out after 25ms in task main", later.getMessage());
+          TimeoutExceededException past =
+              assertThrows(
+                  TimeoutExceededException.class,
+                  () ->
+                      Timeout.failAfter(
+                          ms(10),
+                          timeout -> {
+                            timeout.rescheduleAt(0);
+                            return after(1000);
+                          }));
+          assertEquals("timed out after 0s in task main", past.getMessage());
+          return null;
+        });
+  }
+
+  @Test
+  void moveOnAfterGivesATimedOutResultAtTheDeadline() {
+    OnLoop.run(
+        () -> {
+          TimeoutResult<Long> result = Timeout.moveOnAfter(ms(10), timeout -> after(1000));
+          assertTrue(result.timedOut());
+          assertEquals(TimeoutResult.ofTimeout(), result);
+          assertEquals("TimeoutResult[timed out]", result.toString());
+          assertEquals(-1L, (long) result.orElse(-1L));
+          IllegalStateException noValue = assertThrows(IllegalStateException.class, result::value);
+          assertEquals("the block timed out: it has no value", noValue.getMessage());
           assertEquals(10, nowMillis());
           assertEquals(0, currentTask().cancelling());
+          return null;
+        });
+  }
+
+  /** Such as readLine() at end of stream: null is a value, not a timeout. */
+  @Test
+  void aBlockThatReturnsNullInTimeIsToldApartFromATimeout() {
+    OnLoop.run(
+        () -> {
+          TimeoutResult<String> endOfStream = Timeout.moveOnAfter(ms(10), timeout -> null);
+          assertFalse(endOfStream.timedOut());
+          assertNull(endOfStream.value());
+          assertNull(endOfStream.orElse("timed out"));
+          assertEquals(TimeoutResult.ofValue(null), endOfStream);
+          assertEquals("TimeoutResult[completed: null]", endOfStream.toString());
+          assertFalse(endOfStream.equals(TimeoutResult.ofTimeout()));
           return null;
         });
   }
@@ -131,7 +227,7 @@ class TimeoutTest {
         () -> {
           sleep(ms(20));
           assertEquals(
-              Optional.empty(),
+              TimeoutResult.ofTimeout(),
               Timeout.moveOnAfter(
                   ms(100),
                   timeout -> {
@@ -139,7 +235,8 @@ class TimeoutTest {
                     return after(1000);
                   }));
           assertEquals(20, nowMillis());
-          assertEquals(Optional.empty(), Timeout.moveOnAfter(Duration.ZERO, t -> after(1000)));
+          assertEquals(
+              TimeoutResult.ofTimeout(), Timeout.moveOnAfter(Duration.ZERO, t -> after(1000)));
           return null;
         });
   }

@@ -66,6 +66,23 @@ class WaitForTest {
   }
 
   @Test
+  void theTimeoutMessageNamesTheLimitTheWaitingTaskAndTheTaskAwaited() {
+    OnLoop.run(
+        () -> {
+          Task<Long> fetch = spawn("fetch", () -> after(1000));
+          TimeoutExceededException onTask =
+              assertThrows(TimeoutExceededException.class, () -> Timeout.waitFor(fetch, ms(500)));
+          assertEquals(
+              "timed out after 500ms in task main, waiting for task fetch", onTask.getMessage());
+          Future<String> reply = Loop.current().newFuture();
+          TimeoutExceededException onFuture =
+              assertThrows(TimeoutExceededException.class, () -> Timeout.waitFor(reply, ms(10)));
+          assertEquals("timed out after 10ms in task main", onFuture.getMessage());
+          return null;
+        });
+  }
+
+  @Test
   void onTimeoutCancelsAPlainFuture() {
     OnLoop.run(
         () -> {

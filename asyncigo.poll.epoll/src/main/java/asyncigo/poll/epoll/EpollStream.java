@@ -171,7 +171,7 @@ final class EpollStream extends EpollChannel implements PollStream {
       connectErrno = sys.intOption(f, LinuxConstants.SOL_SOCKET, LinuxConstants.SO_ERROR);
     }
     if (connectErrno != 0) {
-      throw ErrnoExceptions.connectFailed(connectErrno, remoteAddress);
+      throw ErrnoExceptions.connectFailed(connectErrno);
     }
     connected = sys.socketName(f, true).isPresent();
     return connected;

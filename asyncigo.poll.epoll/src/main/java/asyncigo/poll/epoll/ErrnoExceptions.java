@@ -35,9 +35,12 @@ final class ErrnoExceptions {
     return new IOException(describe(errno));
   }
 
-  /** A failed connect: {@code "Connection refused: <remote>"}. */
-  static ConnectException connectFailed(int errno, InetSocketAddress remote) {
-    return new ConnectException(describe(errno) + ": " + remote);
+  /**
+   * A failed connect: the description alone, e.g. {@code "Connection refused"}, as {@link
+   * java.nio.channels.SocketChannel#finishConnect} says it; the loop adds the address.
+   */
+  static ConnectException connectFailed(int errno) {
+    return new ConnectException(describe(errno));
   }
 
   /** A failed bind: {@code "Address already in use: <local>"}. */

@@ -136,7 +136,7 @@ class EpollStreamTest extends EpollFixture {
   }
 
   @Test
-  void aRefusedConnectSaysConnectionRefusedAndTheAddressOnEveryFinishConnect() throws IOException {
+  void aRefusedConnectSaysConnectionRefusedOnEveryFinishConnect() throws IOException {
     InetSocketAddress closedPort;
     try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closedPort = (InetSocketAddress) server.getLocalSocketAddress();
@@ -146,7 +146,7 @@ class EpollStreamTest extends EpollFixture {
     pollUntilReported("client");
     for (int i = 0; i < 2; i++) {
       IOException e = assertThrows(java.net.ConnectException.class, client::finishConnect);
-      assertEquals("Connection refused: " + closedPort, e.getMessage());
+      assertEquals("Connection refused", e.getMessage());
     }
   }
 

@@ -10,9 +10,9 @@ import asyncigo.api.UncheckedExecutionException;
 import asyncigo.api.WaitMode;
 import asyncigo.api.sync.Timeout;
 import asyncigo.api.sync.TimeoutExceededException;
+import asyncigo.api.sync.TimeoutResult;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 
 /** One run of a {@link Timeout} block, and {@link Timeout#waitFor}. */
 public final class TimeoutScope implements Timeout {
@@ -63,28 +63,33 @@ public final class TimeoutScope implements Timeout {
 
   /** {@link Timeout#failAfter}. */
   public static <T> T failAfter(Duration delay, Timeout.Body<T> body) {
+    return failAfter(delay, body, "");
+  }
+
+  /** {@link Timeout#failAfter}; {@code awaited} ends the message of the timeout exception. */
+  private static <T> T failAfter(Duration delay, Timeout.Body<T> body, String awaited) {
     Objects.requireNonNull(body, "body");
     TimeoutScope scope = enter(delay);
     T result = scope.run(body);
     if (scope.expiry != null) {
-      throw new TimeoutExceededException(
-          "timed out after " + Duration.ofNanos(scope.loop.time() - scope.start), scope.expiry);
+      throw new TimeoutExceededException(scope.expiryMessage() + awaited, scope.expiry);
     }
     return result;
   }
 
   /** {@link Timeout#moveOnAfter}. */
-  public static <T> Optional<T> moveOnAfter(Duration delay, Timeout.Body<T> body) {
+  public static <T> TimeoutResult<T> moveOnAfter(Duration delay, Timeout.Body<T> body) {
     Objects.requireNonNull(body, "body");
     TimeoutScope scope = enter(delay);
     T result = scope.run(body);
-    return scope.expiry != null ? Optional.empty() : Optional.ofNullable(result);
+    return scope.expiry != null ? TimeoutResult.ofTimeout() : TimeoutResult.ofValue(result);
   }
 
   /** {@link Timeout#waitFor}. */
   public static <T> T waitFor(Future<T> future, Duration timeout) {
     Objects.requireNonNull(future, "future");
-    return failAfter(timeout, scope -> awaitOrCancel(future));
+    String awaited = future instanceof Task<?> t ? ", waiting for task " + t.name() : "";
+    return failAfter(timeout, scope -> awaitOrCancel(future), awaited);
   }
 
   /** Awaits {@code future}; when interrupted, cancels it and waits until it has ended. */
@@ -131,6 +136,15 @@ public final class TimeoutScope implements Timeout {
     }
     state = State.EXITED;
     return false;
+  }
+
+  /**
+   * {@code "timed out after 2s in task fetch"}: the limit in effect when the scope expired (from
+   * entry to the deadline, so a moved deadline counts) and the task whose block was cut short.
+   */
+  private String expiryMessage() {
+    Duration limit = Duration.ofNanos(Math.max(0, deadline - start));
+    return "timed out after " + DurationText.of(limit) + " in task " + task.name();
   }
 
   private void expire() {
