@@ -51,7 +51,8 @@ public interface Future<T> {
    *     before or while waiting (the future it waits for is cancelled with it, unless it is a
    *     {@link #shield() shield}). If the future completed before the cancellation reached the
    *     task, its result is returned and the cancellation takes effect at the task's next await:
-   *     a delivered result is never lost.
+   *     a delivered result is never lost (a task that returns it before awaiting again ends with
+   *     it; see {@link Task}).
    * @throws IllegalStateException if called outside a task of this future's loop
    */
   T await();

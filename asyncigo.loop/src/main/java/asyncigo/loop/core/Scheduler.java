@@ -1,5 +1,6 @@
 package asyncigo.loop.core;
 
+import asyncigo.api.Future;
 import asyncigo.api.spi.Poller;
 import asyncigo.loop.io.PollerIo;
 import java.io.IOException;
@@ -133,7 +134,11 @@ final class Scheduler {
         me.checkCancelled();
       }
       // A future that completed before a cancellation reached this task keeps its result: the
-      // cancellation takes effect at the next await, so no delivered value is ever lost.
+      // cancellation takes effect at the next await, and a task whose body returns that result
+      // before awaiting again ends with it (see RealTask), so no delivered value is ever lost.
+    }
+    if (f.state() == Future.State.CANCELLED) {
+      me.awaitedFutureCancelled();
     }
     return f.outcome();
   }
