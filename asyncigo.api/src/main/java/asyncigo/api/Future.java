@@ -53,7 +53,8 @@ public interface Future<T> {
    *     task, its result is returned and the cancellation takes effect at the task's next await:
    *     a delivered result is never lost (a task that returns it before awaiting again ends with
    *     it; see {@link Task}).
-   * @throws IllegalStateException if called outside a task of this future's loop
+   * @throws IllegalStateException if called outside a task of this future's loop, or by a task
+   *     on itself (it would wait forever), before any state change
    */
   T await();
 

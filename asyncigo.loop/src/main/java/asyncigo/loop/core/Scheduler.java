@@ -120,6 +120,9 @@ final class Scheduler {
 
   <T> T await(RealFuture<T> f) {
     RealTask<?> me = currentTaskFor("Future.await");
+    if (f == me) {
+      throw new IllegalStateException("a task cannot await itself: " + me.name());
+    }
     me.checkCancelled();
     if (!f.isDone()) {
       me.awaiting = f;
