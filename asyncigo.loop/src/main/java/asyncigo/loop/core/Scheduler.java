@@ -90,6 +90,16 @@ final class Scheduler {
 
   // ------------------------------------------------------------------------ thread confinement
 
+  /** The running loop whose code (a task, a callback or its driver) runs on {@code thread}. */
+  static Scheduler runningOn(Thread thread) {
+    for (Scheduler s : RUNNING) {
+      if (s.owner == thread) {
+        return s;
+      }
+    }
+    return null;
+  }
+
   void checkOwner(String what) {
     if (Thread.currentThread() != owner) {
       throw new IllegalStateException(
