@@ -101,9 +101,9 @@ public final class Async {
 
   /**
    * Runs each coroutine as a task and returns the first successful result (seed {@code
-   * GetFirstResult}); the other tasks are then cancelled, and those not started yet never run. If
-   * all fail, the failure of the last one to finish is thrown. Cancelling the caller cancels them
-   * all.
+   * GetFirstResult}); the winning task ends succeeded with that result, the other tasks are then
+   * cancelled, and those not started yet never run. If all fail, the failure of the last one to
+   * finish is thrown. Cancelling the caller cancels them all.
    *
    * @throws IllegalArgumentException if there are no coroutines
    */

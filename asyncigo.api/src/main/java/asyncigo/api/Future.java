@@ -51,8 +51,10 @@ public interface Future<T> {
    *     before or while waiting (the future it waits for is cancelled with it, unless it is a
    *     {@link #shield() shield}). If the future completed before the cancellation reached the
    *     task, its result is returned and the cancellation takes effect at the task's next await:
-   *     a delivered result is never lost.
-   * @throws IllegalStateException if called outside a task of this future's loop
+   *     a delivered result is never lost (a task that returns it before awaiting again ends with
+   *     it; see {@link Task}).
+   * @throws IllegalStateException if called outside a task of this future's loop, or by a task
+   *     on itself (it would wait forever), before any state change
    */
   T await();
 

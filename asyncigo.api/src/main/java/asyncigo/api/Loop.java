@@ -83,7 +83,9 @@ public interface Loop extends AutoCloseable {
    * the tasks still pending are cancelled and their cleanup runs before this method returns;
    * failures of tasks that nobody awaited go to the exception handler.
    *
-   * @throws IllegalStateException if the loop is running or closed, or called from a task
+   * @throws IllegalStateException if the loop is running or closed, or called from a task or
+   *     callback of this or another loop (a loop run inside another one would block it); the
+   *     loop is left as it was, open and closable
    */
   <T> T run(Coroutine<T> main);
 

@@ -14,8 +14,17 @@ import java.util.Optional;
  * <p><b>Cancellation.</b> {@link #cancel()} requests cancellation: the future the task awaits is
  * cancelled (unless it is a shield), and that await, like every later await in the task, throws
  * {@link CancelledException}. The body's {@code finally} blocks run before the task's result
- * settles, and a cancelled task always ends cancelled. A task cancelled before its first step
- * never runs its body.
+ * settles. A task cancelled before its first step never runs its body.
+ *
+ * <p><b>Nothing delivered to a task is discarded.</b> A task ends cancelled when a {@link
+ * CancelledException} was thrown into its body while a request was pending (even if the body
+ * caught it and returned), or when its body threw a cancellation itself. A request that never
+ * reached the body as an exception does not discard what the body did: if the future the task
+ * awaited had already completed when {@link #cancel()} came (a read's bytes had arrived, a queue
+ * item was handed over), that await returns the result, and a body that then returns (or fails)
+ * before awaiting again ends with its value (or failure). {@link #cancel()} still returned true
+ * and {@link #cancelling()} still counts the request. Withdrawing every request with {@link
+ * #uncancel()} also withdraws the cancellations thrown for them.
  *
  * <p><b>Threading.</b> Loop-confined, like {@link Future}.
  *
@@ -30,6 +39,10 @@ public interface Task<T> extends Future<T> {
    * Requests cancellation (see the type's documentation). Returns true if the task was not done
    * and has now a pending cancellation request; false if it was already done. Calling it again
    * on a task that is not done adds one more request (see {@link #cancelling()}).
+   *
+   * <p>True does not promise that the task ends cancelled: it does only if the request is thrown
+   * into its body, at the body's next await (or the one it is suspended in, when the future it
+   * awaits is still pending). A body that returns before that ends with its value.
    */
   @Override
   boolean cancel();
@@ -39,7 +52,8 @@ public interface Task<T> extends Future<T> {
 
   /**
    * Withdraws one cancellation request and returns the number left. When none are left, awaits in
-   * the task work again. Meant for scopes that turn their own cancellation into another outcome,
+   * the task work again, and a cancellation thrown for the withdrawn requests no longer makes the
+   * task end cancelled. Meant for scopes that turn their own cancellation into another outcome,
    * such as timeouts; the caller is usually the task itself.
    */
   int uncancel();

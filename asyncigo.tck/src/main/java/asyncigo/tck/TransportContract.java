@@ -34,8 +34,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * own loop on that backend and is skipped when the backend is unavailable here.
  *
  * <p>This class holds the byte matrix and the stream tests; it inherits the connection tests
- * (servers, connecting, resets, half-close, scale) from {@link TransportConnectionContract} and
- * the shared fixture from {@link TransportFixture}; the split only keeps the files small.
+ * (servers, connecting, resets, half-close, scale) from {@link TransportConnectionContract}, the
+ * no-loss rule of cancellation from {@link CancelledDeliveryContract} and the shared fixture from
+ * {@link TransportFixture}; the split only keeps the files small.
  */
 public abstract class TransportContract extends TransportConnectionContract {
 

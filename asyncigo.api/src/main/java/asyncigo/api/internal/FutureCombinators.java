@@ -158,9 +158,13 @@ public final class FutureCombinators {
                   throw t;
                 }
                 if (winner.complete(value)) {
-                  // Cancel synchronously, so siblings that have not started never run.
+                  // Cancel synchronously, so siblings that have not started never run. The
+                  // winner itself is not cancelled: it ends with the value it returned.
+                  Task<?> self = loop.currentTask().orElseThrow();
                   for (Task<T> other : tasks) {
-                    other.cancel();
+                    if (other != self) {
+                      other.cancel();
+                    }
                   }
                 }
                 return value;
@@ -172,8 +176,11 @@ public final class FutureCombinators {
     try {
       return winner.await();
     } finally {
-      for (Task<T> task : tasks) {
-        task.cancel();
+      // A winner has cancelled the others already; otherwise the caller was cancelled.
+      if (!winner.isDone() || winner.isCancelled()) {
+        for (Task<T> task : tasks) {
+          task.cancel();
+        }
       }
     }
   }

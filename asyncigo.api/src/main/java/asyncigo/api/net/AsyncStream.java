@@ -13,8 +13,12 @@ import java.util.Optional;
  * loop thread.
  *
  * <p><b>Reading.</b> Reads go through an internal buffer. A read that is cancelled (its task is
- * cancelled) loses no byte: whatever arrived stays buffered for the next read. One reader at a
- * time: a second task reading while another waits gets {@link IllegalStateException}.
+ * cancelled) loses no byte: bytes leave the buffer only when a read returns them, so a read that
+ * throws {@link asyncigo.api.CancelledException} leaves whatever arrived for the next read. A
+ * cancellation that comes after the bytes woke the reader but before it resumed does not throw
+ * there: the read returns them, and a task whose body returns that result ends with it (see
+ * {@link asyncigo.api.Task}). One reader at a time: a second task reading while another waits gets
+ * {@link IllegalStateException}.
  *
  * <p><b>Writing.</b> {@link #write} copies the bytes into the output buffer and returns at once;
  * the returned future completes once those bytes are handed to the kernel. Writes from several

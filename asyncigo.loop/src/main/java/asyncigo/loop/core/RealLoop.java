@@ -94,6 +94,8 @@ public final class RealLoop implements Loop {
     if (state == State.RUNNING) {
       throw new IllegalStateException("Loop.run: the loop is already running");
     }
+    checkNotNested();
+    strands.checkDriver(Thread.currentThread());
     state = State.RUNNING;
     RealTask<T> mainTask;
     try {
@@ -109,6 +111,25 @@ public final class RealLoop implements Loop {
     mainTask.markRetrieved(); // run() rethrows main's failure: it is retrieved.
     failures.reportUnretrieved();
     return mainTask.outcome();
+  }
+
+  /**
+   * Refuses to run inside a task or callback of another loop: the nested loop would block the
+   * outer one (its driver would be the outer loop's strand) or, on the carrier engine, could not
+   * run at all.
+   */
+  private void checkNotNested() {
+    Scheduler outer = Scheduler.runningOn(Thread.currentThread());
+    if (outer != null) {
+      RealTask<?> task = outer.runningTask();
+      String where = task == null ? "a callback" : "task " + task.name();
+      throw new IllegalStateException(
+          "Loop.run: a loop cannot be run from inside another loop's task ("
+              + where
+              + " of "
+              + outer.loop
+              + "); spawn the work on that loop, or run this one on another thread");
+    }
   }
 
   @Override

@@ -14,12 +14,7 @@ public final class RealLoopProvider implements LoopProvider {
 
   @Override
   public Optional<Loop> currentLoop() {
-    Thread me = Thread.currentThread();
-    for (Scheduler s : Scheduler.RUNNING) {
-      if (s.owner == me) {
-        return Optional.of(s.loop);
-      }
-    }
-    return Optional.empty();
+    Scheduler s = Scheduler.runningOn(Thread.currentThread());
+    return s == null ? Optional.empty() : Optional.of(s.loop);
   }
 }

@@ -15,9 +15,13 @@ import java.util.concurrent.CancellationException;
  * from the ready queue, so a task cancelled before its first step never gets a thread and never
  * runs its body. While the task is suspended, {@code awaiting} is the future it waits for (null in
  * {@code yieldNow}). Cancellation is a counter of requests ({@code cancelRequests}); while it is
- * positive and {@code shieldDepth} is 0, every await throws. The result settles when the body
- * exits: a task with pending cancellation requests always ends cancelled. Tasks of a loop form an
- * intrusive doubly-linked list (prev/next), the registry behind {@code Loop.tasks()}.
+ * positive and {@code shieldDepth} is 0, every await throws. {@code cancellationThrown} records
+ * that a CancelledException reached the body since the requests became pending; it is cleared
+ * when {@code uncancel} brings the count back to 0, so it implies {@code cancelRequests > 0}. The
+ * result settles when the body exits: cancelled if a cancellation was thrown into the body or the
+ * body threw one itself; otherwise the body's value or failure, even with a request pending, so
+ * that a value delivered to the task is never discarded. Tasks of a loop form an intrusive
+ * doubly-linked list (prev/next), the registry behind {@code Loop.tasks()}.
  */
 final class RealTask<T> extends RealFuture<T> implements Task<T> {
   private final String name;
@@ -27,6 +31,7 @@ final class RealTask<T> extends RealFuture<T> implements Task<T> {
   Object strandToken;
   RealFuture<?> awaiting;
   int cancelRequests;
+  private boolean cancellationThrown;
   int shieldDepth;
   private boolean failureRetrieved;
   FailureReporter.Watch failureWatch;
@@ -60,7 +65,7 @@ final class RealTask<T> extends RealFuture<T> implements Task<T> {
   }
 
   private void finish(T result, Throwable failure) {
-    if (cancelRequests > 0 || failure instanceof CancellationException) {
+    if (cancellationThrown || failure instanceof CancellationException) {
       CancelledException c = new StoredCancellation("task " + name + " was cancelled");
       if (failure != null && !(failure instanceof CancellationException)) {
         c.addSuppressed(failure);
@@ -76,7 +81,7 @@ final class RealTask<T> extends RealFuture<T> implements Task<T> {
   /** Settles a task that was cancelled before its first step; its body never runs. */
   void cancelUnstarted() {
     body = null;
-    finish(null, null);
+    settle(State.CANCELLED, new StoredCancellation("task " + name + " was cancelled"));
   }
 
   boolean started() {
@@ -121,16 +126,32 @@ final class RealTask<T> extends RealFuture<T> implements Task<T> {
   @Override
   public int uncancel() {
     scheduler.checkOwner("Task.uncancel");
-    if (cancelRequests > 0) {
-      cancelRequests--;
+    if (cancelRequests > 0 && --cancelRequests == 0) {
+      cancellationThrown = false;
     }
     return cancelRequests;
   }
 
+  /** Whether a pending cancellation is not held back by a shield: an await must throw. */
+  private boolean cancellationDue() {
+    return cancelRequests > 0 && shieldDepth == 0;
+  }
+
   /** Throws if the task has a pending cancellation that is not held back by a shield. */
   void checkCancelled() {
-    if (cancelRequests > 0 && shieldDepth == 0) {
+    if (cancellationDue()) {
+      cancellationThrown = true;
       throw new CancelledException("task " + name + " was cancelled");
+    }
+  }
+
+  /**
+   * Called when an await of this task is about to throw the cancellation of the future it
+   * awaited: with a request pending and no shield, that is this task's cancellation reaching it.
+   */
+  void awaitedFutureCancelled() {
+    if (cancellationDue()) {
+      cancellationThrown = true;
     }
   }
 

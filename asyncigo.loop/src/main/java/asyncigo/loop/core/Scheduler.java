@@ -1,5 +1,6 @@
 package asyncigo.loop.core;
 
+import asyncigo.api.Future;
 import asyncigo.api.spi.Poller;
 import asyncigo.loop.io.PollerIo;
 import java.io.IOException;
@@ -89,6 +90,16 @@ final class Scheduler {
 
   // ------------------------------------------------------------------------ thread confinement
 
+  /** The running loop whose code (a task, a callback or its driver) runs on {@code thread}. */
+  static Scheduler runningOn(Thread thread) {
+    for (Scheduler s : RUNNING) {
+      if (s.owner == thread) {
+        return s;
+      }
+    }
+    return null;
+  }
+
   void checkOwner(String what) {
     if (Thread.currentThread() != owner) {
       throw new IllegalStateException(
@@ -119,6 +130,9 @@ final class Scheduler {
 
   <T> T await(RealFuture<T> f) {
     RealTask<?> me = currentTaskFor("Future.await");
+    if (f == me) {
+      throw new IllegalStateException("a task cannot await itself: " + me.name());
+    }
     me.checkCancelled();
     if (!f.isDone()) {
       me.awaiting = f;
@@ -133,7 +147,11 @@ final class Scheduler {
         me.checkCancelled();
       }
       // A future that completed before a cancellation reached this task keeps its result: the
-      // cancellation takes effect at the next await, so no delivered value is ever lost.
+      // cancellation takes effect at the next await, and a task whose body returns that result
+      // before awaiting again ends with it (see RealTask), so no delivered value is ever lost.
+    }
+    if (f.state() == Future.State.CANCELLED) {
+      me.awaitedFutureCancelled();
     }
     return f.outcome();
   }

@@ -28,7 +28,9 @@ import java.util.concurrent.locks.LockSupport;
  * </ul>
  *
  * <p>{@code -Dasyncigo.engine=auto|virtual|carrier} chooses; {@code auto} (the default) takes
- * carrier when the JVM allows it. One instance per loop; loop-confined except {@link #execute}.
+ * carrier when the JVM allows it and the loop is opened on a platform thread: the carrier runs
+ * continuations, which a virtual thread cannot do, and a loop is driven by the thread that opened
+ * it. One instance per loop; loop-confined except {@link #execute}.
  */
 abstract sealed class Strands permits Strands.Virtual, Strands.Carrier {
   /** The engine name of this instance: "virtual" or "carrier". */
@@ -39,6 +41,9 @@ abstract sealed class Strands permits Strands.Virtual, Strands.Carrier {
 
   /** Waits on the driver thread until it owns the baton again. */
   abstract void driverWait(Scheduler scheduler, Thread driver);
+
+  /** Throws if {@code driver} cannot drive a loop on this engine; before any state change. */
+  void checkDriver(Thread driver) {}
 
   /** Called on a strand whose task body has finished, just before the strand ends. */
   void strandFinished(Thread strand) {}
@@ -52,7 +57,11 @@ abstract sealed class Strands permits Strands.Virtual, Strands.Carrier {
   void handingTo(Object strandToken) {}
 
   static Strands create() {
-    String wanted = System.getProperty("asyncigo.engine", "auto");
+    return create(System.getProperty("asyncigo.engine", "auto"));
+  }
+
+  /** The engine {@code wanted} ("auto", "virtual" or "carrier") for a loop opened here. */
+  static Strands create(String wanted) {
     return switch (wanted) {
       case "virtual" -> new Virtual();
       case "carrier" -> {
@@ -66,7 +75,9 @@ abstract sealed class Strands permits Strands.Virtual, Strands.Carrier {
       }
       case "auto" -> {
         Constructor<?> builder = Carrier.builderConstructor();
-        yield builder == null ? new Virtual() : new Carrier(builder);
+        yield builder == null || Thread.currentThread().isVirtual()
+            ? new Virtual()
+            : new Carrier(builder);
       }
       default ->
           throw new IllegalArgumentException(
@@ -143,6 +154,17 @@ abstract sealed class Strands permits Strands.Virtual, Strands.Carrier {
     @Override
     String name() {
       return "carrier";
+    }
+
+    @Override
+    void checkDriver(Thread driver) {
+      if (driver.isVirtual()) {
+        throw new IllegalStateException(
+            "Loop.run: the carrier engine (-Dasyncigo.engine=carrier) needs a platform thread to"
+                + " drive the loop, not virtual thread "
+                + driver
+                + "; use -Dasyncigo.engine=auto or virtual");
+      }
     }
 
     @Override

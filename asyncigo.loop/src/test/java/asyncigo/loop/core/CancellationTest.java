@@ -151,8 +151,9 @@ class CancellationTest {
     assertEquals(List.of("finally", "done: CANCELLED"), events);
   }
 
+  /** The seed's CancelExample: a cancellation thrown into the body cancels the task for good. */
   @Test
-  void aCancelledTaskEndsCancelledEvenIfItsBodyReturnsNormally() {
+  void aTaskThatCatchesTheThrownCancellationAndReturnsStillEndsCancelled() {
     VirtualLoop.run(
         () -> {
           Loop loop = Loop.current();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import asyncigo.api.Async;
 import asyncigo.api.CancelledException;
+import asyncigo.api.Coroutine;
 import asyncigo.api.Future;
 import asyncigo.api.Loop;
 import asyncigo.api.Task;
@@ -176,6 +177,58 @@ class CombinatorsTest {
           return null;
         });
     assertEquals(List.of("fails fast", "wins"), ran);
+  }
+
+  @Test
+  void firstSuccessLeavesTheWinnerSucceededAndCancelsOnlyTheOthers() {
+    VirtualLoop.run(
+        () -> {
+          List<Task<?>> tasks = new ArrayList<>();
+          String r =
+              Async.firstSuccess(
+                  () -> {
+                    tasks.add(Async.currentTask());
+                    Async.sleep(Duration.ofSeconds(1));
+                    return "slow";
+                  },
+                  () -> {
+                    tasks.add(Async.currentTask());
+                    return "winner";
+                  });
+          assertEquals("winner", r);
+          Task<?> slow = tasks.get(0);
+          Task<?> winner = tasks.get(1);
+          assertEquals(Future.State.SUCCEEDED, winner.state());
+          assertEquals("winner", winner.resultNow());
+          assertEquals(0, winner.cancelling());
+          assertThrows(CancelledException.class, slow::await);
+          assertEquals(1, slow.cancelling());
+          return null;
+        });
+  }
+
+  @Test
+  void cancellingTheCallerOfFirstSuccessCancelsEveryTaskOnce() {
+    VirtualLoop.run(
+        () -> {
+          List<Task<?>> tasks = new ArrayList<>();
+          Coroutine<String> sleeper =
+              () -> {
+                tasks.add(Async.currentTask());
+                Async.sleep(Duration.ofSeconds(1));
+                return "slept";
+              };
+          Task<String> caller = Async.spawn(() -> Async.firstSuccess(sleeper, sleeper));
+          Async.sleep(Duration.ofMillis(1));
+          caller.cancel();
+          assertThrows(CancelledException.class, caller::await);
+          assertEquals(2, tasks.size());
+          for (Task<?> t : tasks) {
+            assertThrows(CancelledException.class, t::await);
+            assertEquals(1, t.cancelling());
+          }
+          return null;
+        });
   }
 
   @Test

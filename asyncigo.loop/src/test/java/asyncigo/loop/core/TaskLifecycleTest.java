@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 
 class TaskLifecycleTest {
 
@@ -173,6 +175,29 @@ class TaskLifecycleTest {
           return null;
         });
     assertEquals(List.of("goodbye sent at 3s"), events);
+  }
+
+  /** Fails before any state change: a pending cancellation is neither thrown nor consumed. */
+  @Test
+  @Timeout(value = 10, threadMode = ThreadMode.SEPARATE_THREAD)
+  void aTaskAwaitingItselfFailsAtOnceInsteadOfHanging() {
+    VirtualLoop.run(
+        () -> {
+          Loop loop = Loop.current();
+          Task<String> t =
+              loop.spawn(
+                  "selfish",
+                  () -> {
+                    Task<?> me = loop.currentTask().orElseThrow();
+                    me.cancel();
+                    IllegalStateException e = assertThrows(IllegalStateException.class, me::await);
+                    assertEquals("a task cannot await itself: selfish", e.getMessage());
+                    assertEquals(1, me.cancelling());
+                    return "went on";
+                  });
+          assertEquals("went on", t.await());
+          return null;
+        });
   }
 
   @Test

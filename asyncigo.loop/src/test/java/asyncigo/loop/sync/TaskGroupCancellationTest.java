@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import asyncigo.api.CancelledException;
+import asyncigo.api.Future;
 import asyncigo.api.Loop;
 import asyncigo.api.Task;
 import asyncigo.api.sync.TaskGroup;
@@ -162,6 +163,32 @@ class TaskGroupCancellationTest {
           return null;
         });
     assertEquals(List.of("task cleaned up at 15", "scope returned body result at 15"), log);
+  }
+
+  /** The group's own request, never thrown into the body, is withdrawn: the value goes through. */
+  @Test
+  void cancelArrivingAfterTheBodysValueWasDeliveredKeepsTheValueAndTheCancelCount() {
+    List<String> log = new ArrayList<>();
+    OnLoop.run(
+        () -> {
+          Future<String> reply = Loop.current().newFuture();
+          TaskGroup[] group = new TaskGroup[1];
+          Task<Object> owner =
+              owner(
+                  log,
+                  g -> {
+                    group[0] = g;
+                    return reply.await();
+                  });
+          OnLoop.settle();
+          reply.complete("reply");
+          group[0].cancel();
+          assertEquals(1, owner.cancelling(), "the group interrupts the body");
+          assertEquals("reply", owner.await());
+          assertEquals(0, owner.cancelling());
+          return null;
+        });
+    assertEquals(List.of("scope returned reply at 0"), log);
   }
 
   @Test

@@ -331,6 +331,23 @@ class TimeoutTest {
         });
   }
 
+  /** The timeout's request never reached the block; the owner task ends with the value. */
+  @Test
+  void aTaskReturningAValueDeliveredJustBeforeItsTimeoutSucceedsWithABalancedCount() {
+    OnLoop.run(
+        () -> {
+          Loop loop = Loop.current();
+          Future<String> reply = loop.newFuture();
+          loop.callLater(ms(10), () -> reply.complete("reply"));
+          Task<Optional<String>> owner =
+              spawn(() -> Timeout.moveOnAfter(ms(10), timeout -> reply.await()));
+          assertEquals(Optional.of("reply"), owner.await());
+          assertEquals(Future.State.SUCCEEDED, owner.state());
+          assertEquals(0, owner.cancelling());
+          return null;
+        });
+  }
+
   @Test
   void aTimeoutAndAnOutsideCancellationAtTheSameInstantPropagateTheCancellation() {
     for (boolean timeoutFirst : new boolean[] {true, false}) {

@@ -28,7 +28,9 @@ public final class TimeoutScope implements Timeout {
    * to the entry count was its request the only one, and only then does a CancelledException
    * out of the block become the timeout outcome. Any other pending request (an outside cancel,
    * even one made at the same instant) keeps the CancelledException, and the task stays
-   * cancelled.
+   * cancelled. A block that returns after expiry (the request never reached it as an exception,
+   * or it caught it) returns its value: the scope withdraws its request all the same, so the
+   * count stays balanced and nothing the block was handed is lost.
    */
 
   private enum State {
