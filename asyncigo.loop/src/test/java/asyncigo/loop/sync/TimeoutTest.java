@@ -339,9 +339,9 @@ class TimeoutTest {
           Loop loop = Loop.current();
           Future<String> reply = loop.newFuture();
           loop.callLater(ms(10), () -> reply.complete("reply"));
-          Task<Optional<String>> owner =
+          Task<TimeoutResult<String>> owner =
               spawn(() -> Timeout.moveOnAfter(ms(10), timeout -> reply.await()));
-          assertEquals(Optional.of("reply"), owner.await());
+          assertEquals(TimeoutResult.ofValue("reply"), owner.await());
           assertEquals(Future.State.SUCCEEDED, owner.state());
           assertEquals(0, owner.cancelling());
           return null;
