@@ -306,7 +306,9 @@ public final class RealLoop implements Loop {
     if (state == State.RUNNING) {
       throw new IllegalStateException("Loop.close: the loop is running; close it after run returns");
     }
+    scheduler.checkOwner("Loop.close");
     state = State.CLOSED;
+    network.close();
     try {
       poller.close();
     } catch (IOException e) {

@@ -32,9 +32,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@code connections} maps each open connection's stream to its handler task; an entry leaves
  * when the handler ends (or, for a handler cancelled before it started, when its task is done).
+ * The server is one of the loop's {@link OwnedResources} until it closes; so is each stream.
  * Loop-confined.
  */
-final class TcpServer implements Server {
+final class TcpServer implements Server, OwnedResources.Resource {
   private static final Logger LOG = LoggerFactory.getLogger(TcpServer.class);
 
   private final StreamContext context;
@@ -55,6 +56,7 @@ final class TcpServer implements Server {
                 .localAddress()
                 .orElseThrow(() -> new IllegalStateException("listening socket has no address"));
     this.closedSignal = context.loop().newFuture();
+    context.owned().add(this);
   }
 
   /** Starts serving on {@code acceptor}, which is registered with the readiness service. */
@@ -93,6 +95,7 @@ final class TcpServer implements Server {
   public void close() {
     if (!closed) {
       closed = true;
+      context.owned().remove(this);
       context.io().close(acceptor, "server closed");
       closedSignal.complete(null);
     }
