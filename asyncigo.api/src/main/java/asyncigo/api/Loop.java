@@ -190,8 +190,9 @@ public interface Loop extends AutoCloseable {
 
   /**
    * Listens on {@code host:port} (port 0 picks a free port, see {@link Server#localAddress()})
-   * and runs {@code handler} in a new task for each accepted connection. The stream is closed
-   * when the handler returns.
+   * and runs {@code handler} in a new task for each accepted connection. When the handler
+   * returns, what it wrote is flushed and the stream closed; only an exception that escapes the
+   * handler is reported to the exception handler (see {@link Server}).
    */
   Server listen(String host, int port, StreamHandler handler) throws IOException;
 
@@ -199,9 +200,13 @@ public interface Loop extends AutoCloseable {
   Pipe pipe() throws IOException;
 
   /**
-   * Closes the loop and its poller. Idempotent.
+   * Closes the loop: first every stream, server and pipe end it opened that is still open (their
+   * descriptors are released; later operations on them throw {@link
+   * asyncigo.api.net.StreamClosedException}), then its poller. Idempotent. Call it from the thread
+   * that owns the loop.
    *
-   * @throws IllegalStateException if the loop is running
+   * @throws IllegalStateException if the loop is running, or if called from another thread
+   *     (nothing is closed then)
    */
   @Override
   void close();

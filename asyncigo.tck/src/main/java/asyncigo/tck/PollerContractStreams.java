@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import asyncigo.api.spi.PollAcceptor;
 import asyncigo.api.spi.PollStream;
@@ -14,11 +15,14 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * The channels a poller makes: TCP connect, listen and accept on loopback, half-close, end of
@@ -117,19 +121,68 @@ public interface PollerContractStreams extends PollerContractFixture {
     assertEquals(-1, ends.source().read(ByteBuffer.allocate(8)), "end of stream stays");
   }
 
-  /** The peer closes with SO_LINGER 0, which sends a reset instead of end of stream. */
+  /**
+   * The peer closes with SO_LINGER 0, which sends a reset instead of end of stream: the bytes
+   * sent before it are read first, then every read throws SocketException "Connection reset",
+   * and so does every write.
+   */
   @Test
-  default void aPeerResetMakesReadThrowAnIOExceptionNamingTheReset() throws IOException {
+  default void aPeerResetIsThrownAsConnectionResetByEveryReadAfterTheBytesBeforeItAndByWrites()
+      throws IOException {
     try (ServerSocket listener = new ServerSocket(0, 1, anyLoopbackPort().getAddress())) {
       PollStream client = connected((InetSocketAddress) listener.getLocalSocketAddress());
       try (Socket peer = listener.accept()) {
+        peer.getOutputStream().write("before".getBytes(StandardCharsets.UTF_8));
         peer.setSoLinger(true, 0);
       }
       poller().register(client, Poller.READ, "client");
-      pollUntilReported("client");
-      IOException e = assertThrows(IOException.class, () -> client.read(ByteBuffer.allocate(8)));
-      String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-      assertTrue(message.contains("reset"), "message names the reset: " + e.getMessage());
+      assertEquals("before", receive(client, "client", 6));
+      for (int i = 0; i < 3; i++) {
+        pollUntilReported("client");
+        assertConnectionReset(() -> client.read(ByteBuffer.allocate(8)));
+      }
+      assertConnectionReset(() -> client.write(ByteBuffer.wrap(new byte[] {1})));
     }
+  }
+
+  /**
+   * A reset that a write meets first is the same reset: reads return the bytes sent before it,
+   * then throw it instead of reporting end of stream.
+   */
+  @Test
+  default void aResetAWriteMeetsFirstIsThrownByTheReadsAfterTheBytesBeforeIt()
+      throws IOException {
+    try (ServerSocket listener = new ServerSocket(0, 1, anyLoopbackPort().getAddress())) {
+      PollStream client = connected((InetSocketAddress) listener.getLocalSocketAddress());
+      try (Socket peer = listener.accept()) {
+        peer.getOutputStream().write("before".getBytes(StandardCharsets.UTF_8));
+        peer.setSoLinger(true, 0);
+      }
+      poller().register(client, Poller.READ, "client");
+      assertConnectionReset(() -> writeUntilItFails(client));
+      assertEquals("before", receive(client, "client", 6));
+      for (int i = 0; i < 3; i++) {
+        assertConnectionReset(() -> client.read(ByteBuffer.allocate(8)));
+      }
+      assertConnectionReset(() -> client.write(ByteBuffer.wrap(new byte[] {1})));
+    }
+  }
+
+  /**
+   * Writes a byte at a time until a write throws, polling in between: a write made before the
+   * reset reached this host succeeds. Fails the test if no write throws within {@link #PATIENCE}.
+   */
+  private void writeUntilItFails(PollStream stream) throws IOException {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (System.nanoTime() - deadline < 0) {
+      stream.write(ByteBuffer.wrap(new byte[] {1}));
+      pollOnce(Duration.ofMillis(1).toNanos());
+    }
+    fail("no write failed within " + PATIENCE);
+  }
+
+  private static void assertConnectionReset(Executable operation) {
+    SocketException e = assertThrows(SocketException.class, operation);
+    assertEquals("Connection reset", e.getMessage());
   }
 }

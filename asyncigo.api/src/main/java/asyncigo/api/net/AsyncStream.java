@@ -24,9 +24,17 @@ import java.util.Optional;
  * the returned future completes once those bytes are handed to the kernel. Writes from several
  * tasks never interleave. {@link #drain()} is the backpressure point.
  *
+ * <p><b>Resets.</b> A peer's reset is never an end of stream. The bytes that arrived before it
+ * are read first (a read that the buffered bytes can answer returns them); then every read that
+ * needs more throws {@link java.net.SocketException} with the message {@code "Connection reset"},
+ * on every later call, whichever read it is. Writes, {@link #drain()} and {@link #flush()} throw
+ * it too. A reset that a write met first is thrown by the reads the same way. Every poller
+ * behaves so.
+ *
  * <p><b>Closing.</b> {@link #close()} is idempotent; tasks waiting on the stream wake with {@link
  * StreamClosedException}; output still buffered is reported by failing its write futures (call
- * {@link #flush()} first to send it). Loop-confined.
+ * {@link #flush()} first to send it). Closing the loop closes every stream it still owns.
+ * Loop-confined.
  */
 public interface AsyncStream extends AutoCloseable {
 

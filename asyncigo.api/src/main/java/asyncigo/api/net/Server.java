@@ -4,7 +4,16 @@ import java.net.InetSocketAddress;
 
 /**
  * A listening TCP server from {@link asyncigo.api.Loop#listen}: accepts connections and runs a
- * handler task for each. Loop-confined.
+ * handler task for each ({@code "connection HOST:PORT"}). When a handler returns, what it wrote
+ * is flushed and its stream closed.
+ *
+ * <p><b>Reports.</b> A handler that returns normally is never reported to the loop's exception
+ * handler, whatever became of its stream: closed by the handler, or reset by the peer so that the
+ * final flush fails (that failure is logged at debug level; it is not the handler's error). An
+ * exception that escapes a handler fails its task and reaches the exception handler exactly once.
+ *
+ * <p><b>Lifetime.</b> The server listens until {@link #close()}; closing the loop closes it, and
+ * every connection stream still open, too. Loop-confined.
  */
 public interface Server extends AutoCloseable {
   /** The bound address (with the actual port when 0 was asked for). */

@@ -8,17 +8,29 @@ import java.util.Optional;
 /**
  * A non-blocking byte channel: a TCP socket or one end of a pipe. Reads and writes never block;
  * they report "would block" as 0. Loop-confined.
+ *
+ * <p><b>Resets.</b> Once the peer has reset a socket, whichever call meets the reset first, read
+ * returns the bytes that arrived before it and then throws {@link java.net.SocketException} with
+ * the message {@code "Connection reset"} on every call (never -1: a reset is not an end of
+ * stream), and write throws the same on every call. Every backend throws exactly this, so that
+ * the streams above behave alike on all of them.
  */
 public interface PollStream extends PollChannel {
   /**
    * Reads into {@code dst}: the number of bytes read (at least 1), 0 if none are available now, or
    * -1 at end of stream.
    *
-   * @throws IOException on a reset or another error (the message names it)
+   * @throws java.net.SocketException {@code "Connection reset"} after a reset (see above)
+   * @throws IOException on another error (the message names it)
    */
   int read(ByteBuffer dst) throws IOException;
 
-  /** Writes from {@code src}: the number of bytes written, 0 if the channel is full now. */
+  /**
+   * Writes from {@code src}: the number of bytes written, 0 if the channel is full now.
+   *
+   * @throws java.net.SocketException {@code "Connection reset"} after a reset (see above)
+   * @throws IOException on another error, such as "Broken pipe" (the message names it)
+   */
   int write(ByteBuffer src) throws IOException;
 
   /**

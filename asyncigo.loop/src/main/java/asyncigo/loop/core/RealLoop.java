@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * timers, poller, baton), a {@link Network} and a {@link FailureReporter}.
  *
  * <p>Lifecycle: OPEN → RUNNING (inside {@link #run}) → OPEN → ... → CLOSED (terminal). Between
- * runs the loop belongs to the thread that opened it (or last ran it).
+ * runs the loop belongs to the thread that opened it (or last ran it). Closing closes what the
+ * {@link Network} still has open, then the poller.
  */
 public final class RealLoop implements Loop {
   private static final Logger LOG = LoggerFactory.getLogger(RealLoop.class);
@@ -327,7 +328,9 @@ public final class RealLoop implements Loop {
     if (state == State.RUNNING) {
       throw new IllegalStateException("Loop.close: the loop is running; close it after run returns");
     }
+    scheduler.checkOwner("Loop.close");
     state = State.CLOSED;
+    network.close();
     try {
       poller.close();
     } catch (IOException e) {

@@ -15,9 +15,10 @@ import java.util.Optional;
  * The {@link AsyncStream} over one {@link PollStream} (a TCP socket or a pipe end), registered
  * with the loop's readiness service before it is built. Reading is delegated to a {@link
  * StreamInput}, writing to a {@link StreamOutput}; this class adds the direction checks of pipe
- * ends, the iterators, the addresses and the close that ends both halves. Loop-confined.
+ * ends, the iterators, the addresses and the close that ends both halves. The stream is one of
+ * the loop's {@link OwnedResources} from construction until it closes. Loop-confined.
  */
-final class ChannelStream implements AsyncStream {
+final class ChannelStream implements AsyncStream, OwnedResources.Resource {
   private enum Direction {
     DUPLEX,
     SOURCE,
@@ -39,6 +40,7 @@ final class ChannelStream implements AsyncStream {
     this.direction = direction;
     this.input = new StreamInput(context, channel);
     this.output = new StreamOutput(context, channel);
+    context.owned().add(this);
   }
 
   /** A stream that reads and writes (a socket). */
@@ -178,6 +180,7 @@ final class ChannelStream implements AsyncStream {
       return;
     }
     closed = true;
+    context.owned().remove(this);
     input.close();
     output.close();
     context.io().close(channel, "stream closed");

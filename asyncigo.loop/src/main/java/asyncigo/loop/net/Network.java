@@ -94,6 +94,17 @@ public final class Network {
         ChannelStream.source(context(), ends.source()), ChannelStream.sink(context(), ends.sink()));
   }
 
+  /**
+   * Closes every stream, server and pipe end of the loop that is still open (the loop is
+   * closing): their descriptors are released and their waiters fail with {@link
+   * asyncigo.api.net.StreamClosedException}.
+   */
+  public void close() {
+    if (context != null) {
+      context.owned().closeAll();
+    }
+  }
+
   private StreamContext context() {
     if (context == null) {
       context = StreamContext.of(loop, io);

@@ -5,23 +5,29 @@ import asyncigo.loop.io.IoReadiness;
 import java.nio.ByteBuffer;
 
 /**
- * What every stream of one loop shares: the loop, its readiness service, and two direct buffers
+ * What every stream and server of one loop shares: the loop, its readiness service, the set of
+ * open streams and servers that closing the loop closes, and two direct buffers
  * that bytes pass through on their way between the kernel and the streams' arrays (the system
  * calls of both backends take direct memory without another copy). A read or write fills its
  * buffer and empties it without awaiting in between, and only one task or callback of a loop runs
  * at a time, so one pair serves all the loop's streams.
  *
+ * @param owned the open streams and servers
  * @param readScratch where reads land before they are copied out
  * @param writeScratch where writes are copied before the system call
  */
 record StreamContext(
-    Loop loop, IoReadiness io, ByteBuffer readScratch, ByteBuffer writeScratch) {
+    Loop loop,
+    IoReadiness io,
+    OwnedResources owned,
+    ByteBuffer readScratch,
+    ByteBuffer writeScratch) {
   /** The size of each scratch buffer: the most one read or write system call moves. */
   static final int SCRATCH_BYTES = 64 * 1024;
 
   static StreamContext of(Loop loop, IoReadiness io) {
     ByteBuffer read = ByteBuffer.allocateDirect(SCRATCH_BYTES);
     ByteBuffer write = ByteBuffer.allocateDirect(SCRATCH_BYTES);
-    return new StreamContext(loop, io, read, write);
+    return new StreamContext(loop, io, new OwnedResources(), read, write);
   }
 }

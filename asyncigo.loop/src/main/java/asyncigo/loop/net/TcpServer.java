@@ -15,19 +15,29 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A listening socket and its accept loop. The accept loop is a task ({@code "server HOST:PORT"})
  * that accepts until the acceptor has nothing, then awaits READ readiness. Each connection gets a
  * {@link ChannelStream} and a handler task named after the peer ({@code "connection HOST:PORT"});
- * when the handler returns, what it wrote is flushed and the stream closed. A handler that fails
- * fails its task, which nobody awaits, so the loop reports it to its exception handler.
+ * when the handler returns, what it wrote is flushed and the stream closed.
+ *
+ * <p>Reports: an exception that escapes the handler fails its task, which nobody awaits, so the
+ * loop reports it to its exception handler, once. A handler that returns normally is never
+ * reported: the flush after it is skipped when the handler closed the stream, and its failure
+ * (the peer reset or left while output was pending, so the output broke) is logged at debug
+ * level; it is the connection's fate, not the handler's error.
  *
  * <p>{@code connections} maps each open connection's stream to its handler task; an entry leaves
  * when the handler ends (or, for a handler cancelled before it started, when its task is done).
+ * The server is one of the loop's {@link OwnedResources} until it closes; so is each stream.
  * Loop-confined.
  */
-final class TcpServer implements Server {
+final class TcpServer implements Server, OwnedResources.Resource {
+  private static final Logger LOG = LoggerFactory.getLogger(TcpServer.class);
+
   private final StreamContext context;
   private final PollAcceptor acceptor;
   private final StreamHandler handler;
@@ -46,6 +56,7 @@ final class TcpServer implements Server {
                 .localAddress()
                 .orElseThrow(() -> new IllegalStateException("listening socket has no address"));
     this.closedSignal = context.loop().newFuture();
+    context.owned().add(this);
   }
 
   /** Starts serving on {@code acceptor}, which is registered with the readiness service. */
@@ -84,6 +95,7 @@ final class TcpServer implements Server {
   public void close() {
     if (!closed) {
       closed = true;
+      context.owned().remove(this);
       context.io().close(acceptor, "server closed");
       closedSignal.complete(null);
     }
@@ -147,11 +159,23 @@ final class TcpServer implements Server {
   private Void handle(ChannelStream stream) throws Exception {
     try {
       handler.handle(stream);
-      stream.flush();
+      flushAfterHandler(stream);
     } finally {
       release(stream);
     }
     return null;
+  }
+
+  /** Sends what a handler that returned normally left buffered; never fails its task. */
+  private static void flushAfterHandler(ChannelStream stream) {
+    if (stream.isClosed()) {
+      return;
+    }
+    try {
+      stream.flush();
+    } catch (IOException e) {
+      LOG.debug("{}: output unsent after the handler returned: {}", stream, e.toString());
+    }
   }
 
   private void release(ChannelStream stream) {

@@ -1,6 +1,7 @@
 package asyncigo.poll.epoll;
 
 import static asyncigo.poll.epoll.ErrnoExceptions.EAGAIN;
+import static asyncigo.poll.epoll.ErrnoExceptions.ECONNRESET;
 import static asyncigo.poll.epoll.ErrnoExceptions.EINTR;
 import static asyncigo.poll.epoll.ErrnoExceptions.ENOTCONN;
 
@@ -26,6 +27,11 @@ import java.util.Optional;
  * pipes); {@link #connectErrno} keeps a failure so that every later {@link #finishConnect} reports
  * it again.
  *
+ * <p>Resets: {@link #reset} is set once a read or a write met {@code ECONNRESET}. From then on
+ * writes throw {@link ErrnoExceptions#connectionReset()} without a system call, and reads return
+ * what the kernel still holds from before the reset, then throw it instead of reporting end of
+ * stream (after a reset the kernel reports the error once, then end of stream).
+ *
  * <p>A pipe has no half-close: {@link #shutdownOutput()} on its sink closes the sink, which is what
  * makes the source read end of stream.
  */
@@ -36,6 +42,7 @@ final class EpollStream extends EpollChannel implements PollStream {
   private final Kind kind;
   private boolean connected;
   private int connectErrno;
+  private boolean reset;
   private InetSocketAddress remoteAddress;
 
   private ByteBuffer lastBuffer;
@@ -113,6 +120,9 @@ final class EpollStream extends EpollChannel implements PollStream {
       }
     }
     if (n == 0) {
+      if (reset) {
+        throw ErrnoExceptions.connectionReset();
+      }
       return -1;
     }
     return nothingOr(sys.errno());
@@ -123,6 +133,9 @@ final class EpollStream extends EpollChannel implements PollStream {
     int f = openFd();
     if (kind == Kind.PIPE_SOURCE) {
       throw new NonWritableChannelException();
+    }
+    if (reset) {
+      throw ErrnoExceptions.connectionReset();
     }
     int position = src.position();
     int remaining = src.limit() - position;
@@ -145,10 +158,16 @@ final class EpollStream extends EpollChannel implements PollStream {
     return n == 0 ? 0 : nothingOr(sys.errno());
   }
 
-  /** 0 for "try again later" errors; throws for the others (a reset, a broken pipe, ...). */
-  private static int nothingOr(int errno) throws IOException {
+  /**
+   * 0 for "try again later" errors; throws for the others (a reset, a broken pipe, ...),
+   * remembering a reset.
+   */
+  private int nothingOr(int errno) throws IOException {
     if (errno == EAGAIN || errno == EINTR) {
       return 0;
+    }
+    if (errno == ECONNRESET) {
+      reset = true;
     }
     throw ErrnoExceptions.streamFailed(errno);
   }

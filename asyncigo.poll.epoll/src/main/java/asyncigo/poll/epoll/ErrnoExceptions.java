@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
+import java.net.SocketException;
 import jnr.constants.platform.Errno;
 
 /** Turns an {@code errno} into an exception whose message names the call and the error. */
@@ -16,6 +17,7 @@ final class ErrnoExceptions {
   static final int ECONNABORTED = Errno.ECONNABORTED.intValue();
   static final int ECONNREFUSED = Errno.ECONNREFUSED.intValue();
   static final int ENOTCONN = Errno.ENOTCONN.intValue();
+  static final int ECONNRESET = Errno.ECONNRESET.intValue();
 
   /** The C library's description of {@code errno}, e.g. "Connection reset by peer". */
   static String describe(int errno) {
@@ -30,9 +32,17 @@ final class ErrnoExceptions {
     return new IOException(call + " failed: " + describe(errno) + " (" + name + ")");
   }
 
-  /** An error on an established stream, e.g. a reset: the message is the description alone. */
+  /**
+   * An error on an established stream: a reset is {@link #connectionReset()}; any other error an
+   * {@link IOException} whose message is the description alone, e.g. "Broken pipe".
+   */
   static IOException streamFailed(int errno) {
-    return new IOException(describe(errno));
+    return errno == ECONNRESET ? connectionReset() : new IOException(describe(errno));
+  }
+
+  /** The peer reset the connection: {@link SocketException} "Connection reset", as NIO throws. */
+  static SocketException connectionReset() {
+    return new SocketException("Connection reset");
   }
 
   /**

@@ -3,6 +3,7 @@ package asyncigo.poll.nio;
 import asyncigo.api.spi.PollStream;
 import java.io.IOException;
 import java.net.SocketAddress;
+import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.Optional;
@@ -10,10 +11,21 @@ import java.util.Optional;
 /**
  * A non-blocking TCP socket (connecting, connected or accepted) made by a {@link NioPoller}.
  * Loop-confined.
+ *
+ * <p>Resets: NIO throws {@link SocketException} "Connection reset" from a read that meets the
+ * reset and from every later read, but a write that meets it throws a plain {@link IOException}
+ * worded by the C library ("Connection reset by peer"), after which reads return the rest and end
+ * of stream, and a write after a reset throws "Broken pipe". {@link #reset} makes both directions
+ * agree with the epoll backend: set by the first reset either direction meets, it turns later
+ * writes and a later end of stream into {@link #connectionReset()}.
  */
 final class NioSocketStream implements PollStream, NioChannel {
+  /** How the C library describes {@code ECONNRESET}, which NIO puts in a failed write's message. */
+  private static final String RESET_BY_PEER = "Connection reset by peer";
+
   private final SocketChannel channel;
   private final SelectorEntry entry;
+  private boolean reset;
 
   NioSocketStream(SocketChannel channel, NioPoller poller) {
     this.channel = channel;
@@ -25,15 +37,42 @@ final class NioSocketStream implements PollStream, NioChannel {
     return entry;
   }
 
-  /** {@inheritDoc} A reset throws {@link java.net.SocketException} "Connection reset". */
   @Override
   public int read(ByteBuffer dst) throws IOException {
-    return channel.read(dst);
+    int n;
+    try {
+      n = channel.read(dst);
+    } catch (SocketException e) {
+      reset = true; // NIO throws SocketException from a read for a reset only
+      throw e;
+    }
+    if (n < 0 && reset) {
+      throw connectionReset();
+    }
+    return n;
   }
 
   @Override
   public int write(ByteBuffer src) throws IOException {
-    return channel.write(src);
+    if (reset) {
+      throw connectionReset();
+    }
+    try {
+      return channel.write(src);
+    } catch (IOException e) {
+      if (!RESET_BY_PEER.equals(e.getMessage())) {
+        throw e;
+      }
+      reset = true;
+      SocketException thrown = connectionReset();
+      thrown.initCause(e);
+      throw thrown;
+    }
+  }
+
+  /** What a reset throws, the same on every backend. */
+  private static SocketException connectionReset() {
+    return new SocketException("Connection reset");
   }
 
   /** {@inheritDoc} A failed connect also closes the channel (NIO does). */
