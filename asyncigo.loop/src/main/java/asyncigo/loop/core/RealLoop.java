@@ -77,6 +77,15 @@ public final class RealLoop implements Loop {
     return strands.name();
   }
 
+  /**
+   * Whether anything but the calling task is ready to run or due now (see {@link
+   * Scheduler#hasReadyWork}). Loop-confined; for {@code asyncigo.test}.
+   */
+  public boolean hasReadyWork() {
+    scheduler.checkOwner("RealLoop.hasReadyWork");
+    return scheduler.hasReadyWork();
+  }
+
   boolean isClosed() {
     return state == State.CLOSED;
   }
