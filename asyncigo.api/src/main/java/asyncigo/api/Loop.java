@@ -36,8 +36,8 @@ import java.util.concurrent.CompletionStage;
  *
  * <p><b>Threading.</b> Every method is loop-confined (call it from a task or callback of this
  * loop, or, for {@code run} and {@code close}, from the thread that owns the loop while it is not
- * running) except {@link #callSoonThreadsafe}, {@link #time()}, {@link #inLoop()} and {@link
- * #pollerSelection()}, which any thread may call. A loop-confined method called from another
+ * running) except {@link #callSoonThreadsafe}, {@link #time()}, {@link #inLoop()}, {@link
+ * #pollerSelection()} and {@link #engine()}, which any thread may call. A loop-confined method called from another
  * thread throws {@link IllegalStateException} saying so.
  */
 public interface Loop extends AutoCloseable {
@@ -171,6 +171,12 @@ public interface Loop extends AutoCloseable {
 
   /** Which poller this loop uses and why the others were skipped. Thread-safe. */
   PollerSelection pollerSelection();
+
+  /**
+   * Which engine runs this loop's tasks and why; when the fast engine was not available, the
+   * reason names the flag that turns it on. Thread-safe.
+   */
+  EngineSelection engine();
 
   // ---------------------------------------------------------------- networking (asyncigo.api.net)
 

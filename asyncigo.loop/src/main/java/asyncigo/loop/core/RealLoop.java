@@ -1,6 +1,7 @@
 package asyncigo.loop.core;
 
 import asyncigo.api.Coroutine;
+import asyncigo.api.EngineSelection;
 import asyncigo.api.Future;
 import asyncigo.api.Handle;
 import asyncigo.api.Loop;
@@ -69,13 +70,24 @@ public final class RealLoop implements Loop {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open poller " + choice.provider().name(), e);
     }
-    LOG.debug("opened loop: poller {}, engine {}", poller.name(), strands.name());
+    LOG.debug(
+        "opened loop: poller {} ({}), engine {} ({})",
+        poller.name(), choice.selection().reason(), strands.name(), strands.selection().reason());
     return new RealLoop(options, poller, choice.selection(), strands);
   }
 
-  /** The engine running task strands: "virtual" or "carrier". */
-  public String engine() {
-    return strands.name();
+  @Override
+  public EngineSelection engine() {
+    return strands.selection();
+  }
+
+  /**
+   * Whether anything but the calling task is ready to run or due now (see {@link
+   * Scheduler#hasReadyWork}). Loop-confined; for {@code asyncigo.test}.
+   */
+  public boolean hasReadyWork() {
+    scheduler.checkOwner("RealLoop.hasReadyWork");
+    return scheduler.hasReadyWork();
   }
 
   boolean isClosed() {

@@ -178,6 +178,14 @@ final class Scheduler {
     }
   }
 
+  /**
+   * Whether a task or callback other than the caller is ready, a thread-safe callback waits in
+   * the inbox, or a timer is due: what {@code asyncigo.test}'s {@code runUntilIdle} yields for.
+   */
+  boolean hasReadyWork() {
+    return !ready.isEmpty() || !inbox.isEmpty() || timers.nextDue() <= clock.now();
+  }
+
   // ------------------------------------------------------------------------ running
 
   /**

@@ -1,5 +1,6 @@
 package asyncigo.loop.core;
 
+import asyncigo.api.EngineSelection;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.util.Set;
@@ -8,6 +9,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How task strands are made, and how the driver waits while a task holds the baton. Two engines:
@@ -33,8 +36,23 @@ import java.util.concurrent.locks.LockSupport;
  * it. One instance per loop; loop-confined except {@link #execute}.
  */
 abstract sealed class Strands permits Strands.Virtual, Strands.Carrier {
+  private static final Logger LOG = LoggerFactory.getLogger(Strands.class);
+  private static final String FAST_FLAG =
+      "--add-opens java.base/java.lang=asyncigo.loop (ALL-UNNAMED on the class path)";
+
+  private final String reason;
+
+  Strands(String reason) {
+    this.reason = reason;
+  }
+
   /** The engine name of this instance: "virtual" or "carrier". */
   abstract String name();
+
+  /** Which engine this is and why it was chosen. */
+  final EngineSelection selection() {
+    return new EngineSelection(name(), reason);
+  }
 
   /** An unstarted strand that runs {@code body}. */
   abstract Thread newStrand(String name, Runnable body);
@@ -60,24 +78,29 @@ abstract sealed class Strands permits Strands.Virtual, Strands.Carrier {
     return create(System.getProperty("asyncigo.engine", "auto"));
   }
 
-  /** The engine {@code wanted} ("auto", "virtual" or "carrier") for a loop opened here. */
+  /** The engine {@code -Dasyncigo.engine=wanted} asks for, for a loop opened on this thread. */
   static Strands create(String wanted) {
     return switch (wanted) {
-      case "virtual" -> new Virtual();
+      case "virtual" -> new Virtual("forced by -Dasyncigo.engine=virtual");
       case "carrier" -> {
         Constructor<?> builder = Carrier.builderConstructor();
         if (builder == null) {
           throw new IllegalStateException(
-              "-Dasyncigo.engine=carrier needs --add-opens java.base/java.lang=asyncigo.loop"
-                  + " (ALL-UNNAMED on the class path): " + Carrier.UNAVAILABLE);
+              "-Dasyncigo.engine=carrier needs " + FAST_FLAG + ": " + Carrier.UNAVAILABLE);
         }
-        yield new Carrier(builder);
+        yield new Carrier(builder, "forced by -Dasyncigo.engine=carrier");
       }
       case "auto" -> {
         Constructor<?> builder = Carrier.builderConstructor();
-        yield builder == null || Thread.currentThread().isVirtual()
-            ? new Virtual()
-            : new Carrier(builder);
+        if (builder == null) {
+          String why = "the faster carrier engine needs " + FAST_FLAG;
+          LOG.debug("asyncigo engine: virtual; {}", why);
+          yield new Virtual(why);
+        }
+        if (Thread.currentThread().isVirtual()) {
+          yield new Virtual("the loop was opened on a virtual thread, which cannot carry others");
+        }
+        yield new Carrier(builder, "the fastest engine this JVM allows");
       }
       default ->
           throw new IllegalArgumentException(
@@ -87,6 +110,10 @@ abstract sealed class Strands permits Strands.Virtual, Strands.Carrier {
 
   /** Virtual threads on the JDK's default scheduler. */
   static final class Virtual extends Strands {
+    Virtual(String reason) {
+      super(reason);
+    }
+
     @Override
     String name() {
       return "virtual";
@@ -121,7 +148,8 @@ abstract sealed class Strands permits Strands.Virtual, Strands.Carrier {
     private final Thread.Builder.OfVirtual builder;
     private volatile Thread carrier;
 
-    Carrier(Constructor<?> constructor) {
+    Carrier(Constructor<?> constructor, String reason) {
+      super(reason);
       try {
         builder = (Thread.Builder.OfVirtual) constructor.newInstance((Executor) this);
       } catch (ReflectiveOperationException e) {
