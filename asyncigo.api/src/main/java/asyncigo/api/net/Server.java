@@ -4,10 +4,16 @@ import java.net.InetSocketAddress;
 
 /**
  * A listening TCP server from {@link asyncigo.api.Loop#listen}: accepts connections and runs a
- * handler task for each. Loop-confined.
+ * handler task for each.
+ *
+ * <p><b>Threading.</b> {@link #serveForever()}, {@link #close()} and {@link #closeAll()} are
+ * loop-confined: called from another thread they throw {@link IllegalStateException} naming the
+ * method and the thread before they change anything, so the server goes on accepting and a later
+ * close on the loop thread still ends {@code serveForever()}. {@link #localAddress()} is
+ * thread-safe.
  */
 public interface Server extends AutoCloseable {
-  /** The bound address (with the actual port when 0 was asked for). */
+  /** The bound address (with the actual port when 0 was asked for). Thread-safe. */
   InetSocketAddress localAddress();
 
   /** The number of accepted connections whose handler has not returned. */

@@ -157,17 +157,19 @@ public final class RealLoop implements Loop {
   @Override
   public Handle callSoon(Runnable callback) {
     checkOpen("Loop.callSoon");
-    CallbackHandle h = new CallbackHandle(requireCallback(callback), scheduler.clock.now());
+    CallbackHandle h = new CallbackHandle(scheduler, requireCallback(callback), scheduler.clock.now());
     scheduler.enqueue(h);
     return h;
   }
 
   @Override
   public Handle callLater(Duration delay, Runnable callback) {
+    checkOpen("Loop.callLater");
     if (delay.isNegative()) {
       throw new IllegalArgumentException("delay must not be negative: " + delay);
     }
-    return callAt(saturatedAdd(scheduler.clock.now(), delay), callback);
+    return scheduler.timers.schedule(
+        saturatedAdd(scheduler.clock.now(), delay), requireCallback(callback));
   }
 
   @Override
@@ -270,6 +272,11 @@ public final class RealLoop implements Loop {
   }
 
   @Override
+  public void checkLoopThread(String what) {
+    scheduler.checkOwner(what);
+  }
+
+  @Override
   public PollerSelection pollerSelection() {
     return selection;
   }
@@ -300,6 +307,7 @@ public final class RealLoop implements Loop {
 
   @Override
   public void close() {
+    scheduler.checkOwner("Loop.close");
     if (state == State.CLOSED) {
       return;
     }

@@ -52,7 +52,7 @@ final class Scheduler {
   final LoopClock clock;
   final TaskList tasks = new TaskList();
   final FailureReporter failures;
-  final TimerQueue timers = new TimerQueue();
+  final TimerQueue timers;
   final PollerIo io;
   private final Poller poller;
   private final Strands strands;
@@ -84,6 +84,7 @@ final class Scheduler {
     this.failures = failures;
     this.slowSteps = slowSteps;
     this.io = new PollerIo(poller, loop);
+    this.timers = new TimerQueue(this);
     this.owner = Thread.currentThread();
   }
 

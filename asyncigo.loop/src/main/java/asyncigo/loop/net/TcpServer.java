@@ -25,7 +25,8 @@ import java.util.Map;
  *
  * <p>{@code connections} maps each open connection's stream to its handler task; an entry leaves
  * when the handler ends (or, for a handler cancelled before it started, when its task is done).
- * Loop-confined.
+ * {@code serveForever}, {@code close} and {@code closeAll} are loop-confined and check the calling
+ * thread before anything else.
  */
 final class TcpServer implements Server {
   private final StreamContext context;
@@ -72,6 +73,7 @@ final class TcpServer implements Server {
    */
   @Override
   public void serveForever() {
+    context.loop().checkLoopThread("Server.serveForever");
     try {
       closedSignal.shield().await();
     } catch (CancelledException e) {
@@ -82,6 +84,7 @@ final class TcpServer implements Server {
 
   @Override
   public void close() {
+    context.loop().checkLoopThread("Server.close");
     if (!closed) {
       closed = true;
       context.io().close(acceptor, "server closed");
@@ -91,6 +94,7 @@ final class TcpServer implements Server {
 
   @Override
   public void closeAll() {
+    context.loop().checkLoopThread("Server.closeAll");
     close();
     List<Map.Entry<ChannelStream, Task<Void>>> open = new ArrayList<>(connections.entrySet());
     connections.clear();
