@@ -15,11 +15,13 @@ import java.util.function.Consumer;
  * the completing call: done callbacks and awaiting tasks are resumed through the loop's ready
  * queue, in the order they were registered.
  *
- * <p><b>Threading.</b> Loop-confined: every method must be called on the loop's thread (inside a
- * task or a callback of the loop that created it) and throws {@link IllegalStateException} with a
- * message that says so when called from another thread. To complete a future from another thread
- * hand the call to the loop with {@link Loop#callSoonThreadsafe}; {@link #toCompletableFuture()}
- * gives a view that any thread may read.
+ * <p><b>Threading.</b> {@link #loop()}, {@link #state()}, {@link #isDone()} and {@link
+ * #isCancelled()} are thread-safe: once another thread sees the future done, it sees it the way
+ * the loop left it. Every other method is loop-confined: it must be called on the loop's thread
+ * (inside a task or a callback of the loop that created it) and, called from another thread,
+ * throws {@link IllegalStateException} naming the method and the thread before it changes
+ * anything. To complete a future from another thread hand the call to the loop with {@link
+ * Loop#callSoonThreadsafe}; {@link #toCompletableFuture()} gives a view that any thread may read.
  *
  * @param <T> the result type; null results are allowed
  */
@@ -56,15 +58,15 @@ public interface Future<T> {
    */
   T await();
 
-  /** The current state. */
+  /** The current state. Thread-safe. */
   State state();
 
-  /** Whether the future has completed in any way (result, failure or cancellation). */
+  /** Whether the future has completed in any way (result, failure or cancellation). Thread-safe. */
   default boolean isDone() {
     return state() != State.PENDING;
   }
 
-  /** Whether the future was cancelled. */
+  /** Whether the future was cancelled. Thread-safe. */
   default boolean isCancelled() {
     return state() == State.CANCELLED;
   }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import asyncigo.api.Future;
 import asyncigo.api.Task;
 import asyncigo.api.UncheckedExecutionException;
 import asyncigo.api.iter.AsyncIterator;
@@ -15,14 +16,15 @@ import asyncigo.api.net.Server;
 import asyncigo.api.net.StreamClosedException;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The threading rules of streams and servers: a loop-confined method called from a thread that
- * is not the loop's throws {@link IllegalStateException} before it changes anything. Run through
- * {@link TransportContract}.
+ * is not the loop's throws {@link IllegalStateException} before it changes anything, and the
+ * thread-safe accessors answer from any thread. Run through {@link TransportContract}.
  */
 public abstract class TransportThreadingContract extends TransportFixture {
 
@@ -137,6 +139,32 @@ public abstract class TransportThreadingContract extends TransportFixture {
           try (AsyncStream client = loop.connect("127.0.0.1", server.localAddress().getPort())) {
             assertEquals("hi\n", text(client.readLine()));
           }
+          server.close();
+          return null;
+        });
+  }
+
+  @Test
+  public void aServersAddressAndConnectionCountAndAStreamsClosedFlagAnswerOnAnyThread() {
+    run(
+        loop -> {
+          Future<Void> release = loop.newFuture();
+          Server server = loop.listen("127.0.0.1", 0, stream -> release.await());
+          AsyncStream client = loop.connect("127.0.0.1", server.localAddress().getPort());
+          eventually(loop, () -> server.connections() == 1, "the handler runs");
+          AtomicReference<String> seen = new AtomicReference<>();
+          ForeignThread.Action look =
+              () ->
+                  seen.set(
+                      server.localAddress() + " " + server.connections() + " " + client.isClosed());
+
+          assertNull(ForeignThread.call(look));
+          assertEquals(server.localAddress() + " 1 false", seen.get());
+          client.close();
+          release.complete(null);
+          eventually(loop, () -> server.connections() == 0, "the handler returned");
+          assertNull(ForeignThread.call(look));
+          assertEquals(server.localAddress() + " 0 true", seen.get());
           server.close();
           return null;
         });

@@ -4,6 +4,8 @@ import asyncigo.api.CancelledException;
 import asyncigo.api.Future;
 import asyncigo.api.Loop;
 import asyncigo.api.UncheckedExecutionException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -17,9 +19,22 @@ import java.util.function.Consumer;
  * almost every future has exactly one (the task awaiting it). A listener is either a {@link
  * RealTask} to resume or a {@link DoneCallback}; completing the future moves every listener, in
  * registration order, to the scheduler's ready queue, so no listener ever runs inside the
- * completing call. Every method is loop-confined and checked.
+ * completing call. Every method is loop-confined and checked, except {@link #loop()} and {@link
+ * #state()}: {@code state} is written with release semantics after {@code value}, and {@link
+ * #state()} reads it with acquire semantics, so any thread that sees the future done also sees its
+ * outcome (on x86 both are plain memory accesses).
  */
 class RealFuture<T> implements Future<T> {
+  private static final VarHandle STATE;
+
+  static {
+    try {
+      STATE = MethodHandles.lookup().findVarHandle(RealFuture.class, "state", State.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   final Scheduler scheduler;
   private State state = State.PENDING;
   private Object value;
@@ -38,7 +53,9 @@ class RealFuture<T> implements Future<T> {
 
   @Override
   public final State state() {
-    return state;
+    State s = (State) STATE.getAcquire(this);
+    // Null only to a thread that got this future through a data race, before its construction.
+    return s == null ? State.PENDING : s;
   }
 
   @Override
@@ -72,8 +89,8 @@ class RealFuture<T> implements Future<T> {
     if (state != State.PENDING) {
       return false;
     }
-    state = outcome;
     value = result;
+    STATE.setRelease(this, outcome);
     if (first != null) {
       scheduler.enqueue(first);
       first = null;

@@ -25,6 +25,7 @@ import java.util.Map;
  *
  * <p>{@code connections} maps each open connection's stream to its handler task; an entry leaves
  * when the handler ends (or, for a handler cancelled before it started, when its task is done).
+ * {@code openCount} mirrors its size for {@link #connections()}, which any thread may call.
  * {@code serveForever}, {@code close} and {@code closeAll} are loop-confined and check the calling
  * thread before anything else.
  */
@@ -34,6 +35,7 @@ final class TcpServer implements Server {
   private final StreamHandler handler;
   private final InetSocketAddress localAddress;
   private final Map<ChannelStream, Task<Void>> connections = new LinkedHashMap<>();
+  private volatile int openCount;
   private final Future<Void> closedSignal;
   private boolean closed;
 
@@ -63,7 +65,7 @@ final class TcpServer implements Server {
 
   @Override
   public int connections() {
-    return connections.size();
+    return openCount;
   }
 
   /**
@@ -98,6 +100,7 @@ final class TcpServer implements Server {
     close();
     List<Map.Entry<ChannelStream, Task<Void>>> open = new ArrayList<>(connections.entrySet());
     connections.clear();
+    openCount = 0;
     for (Map.Entry<ChannelStream, Task<Void>> connection : open) {
       connection.getValue().cancel();
       connection.getKey().close();
@@ -145,6 +148,7 @@ final class TcpServer implements Server {
     String peer = accepted.remoteAddress().map(TcpServer::format).orElse("unknown peer");
     Task<Void> task = context.loop().spawn("connection " + peer, () -> handle(stream));
     connections.put(stream, task);
+    openCount = connections.size();
     task.whenDone(done -> release(stream));
   }
 
@@ -161,6 +165,7 @@ final class TcpServer implements Server {
   private void release(ChannelStream stream) {
     stream.close();
     connections.remove(stream);
+    openCount = connections.size();
   }
 
   private static String format(SocketAddress address) {

@@ -3,6 +3,7 @@ package asyncigo.loop.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import asyncigo.api.Future;
@@ -14,13 +15,14 @@ import asyncigo.tck.ForeignThread;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
  * The loop-confined methods of {@link Loop}, {@link Future}, {@link Task} and {@link Handle},
  * called from a thread that is not the loop's: each throws {@link IllegalStateException} naming
- * the method and the thread, before it changes anything.
+ * the method and the thread, before it changes anything. The thread-safe accessors answer.
  */
 class LoopConfinementTest {
   /** A loop-confined method, by the name its message quotes, and a call of it. */
@@ -61,6 +63,40 @@ class LoopConfinementTest {
             assertTrue(future.complete("mine"));
             assertEquals("mine", future.await());
             assertFalse(sleeper.isDone());
+            return null;
+          });
+    }
+  }
+
+  @Test
+  void stateNameAndCreationSiteAnswerOnAnyThreadAndSeeWhatTheLoopDid() {
+    try (Loop loop = Loop.open(LoopOptions.defaults().virtualTime(true))) {
+      loop.run(
+          () -> {
+            Future<String> succeeded = loop.newFuture();
+            Future<String> cancelled = loop.newFuture();
+            Task<String> task = loop.spawn("worker", () -> "done");
+            AtomicReference<String> seen = new AtomicReference<>();
+            Runnable look =
+                () ->
+                    seen.set(
+                        List.of(
+                                succeeded.state(),
+                                succeeded.isDone(),
+                                cancelled.isCancelled(),
+                                task.name(),
+                                task.state(),
+                                task.creationSite(),
+                                task.loop() == loop)
+                            .toString());
+
+            assertNull(ForeignThread.call(look::run));
+            assertEquals("[PENDING, false, false, worker, PENDING, [], true]", seen.get());
+            succeeded.complete("yes");
+            cancelled.cancel();
+            task.await();
+            assertNull(ForeignThread.call(look::run));
+            assertEquals("[SUCCEEDED, true, true, worker, SUCCEEDED, [], true]", seen.get());
             return null;
           });
     }
@@ -108,6 +144,8 @@ class LoopConfinementTest {
         new Call("Task.cancelling", task::cancelling),
         new Call("Task.uncancel", task::uncancel),
         new Call("Task.shielded", () -> task.shielded(() -> 1)),
+        new Call("Task.awaiting", task::awaiting),
+        new Call("Task.stack", task::stack),
         new Call("Handle.cancel", soon::cancel),
         new Call("Handle.isCancelled", soon::isCancelled),
         new Call("Handle.cancel", later::cancel),
