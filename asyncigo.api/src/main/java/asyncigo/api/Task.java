@@ -18,7 +18,8 @@ import java.util.Optional;
  * never runs its body.
  *
  * <p><b>Threading.</b> As {@link Future}: {@link #name()}, {@link #creationSite()}, {@link
- * #loop()}, {@link #state()}, {@link #isDone()} and {@link #isCancelled()} are thread-safe; every
+ * #loop()}, {@link #state()}, {@link #isDone()}, {@link #isCancelled()} and {@link
+ * #toCompletableFuture()} are thread-safe; every
  * other method, {@link #awaiting()} and {@link #stack()} included, is loop-confined and, called
  * from another thread, throws {@link IllegalStateException} before it changes anything.
  *

@@ -19,17 +19,21 @@ import java.util.function.Consumer;
  * almost every future has exactly one (the task awaiting it). A listener is either a {@link
  * RealTask} to resume or a {@link DoneCallback}; completing the future moves every listener, in
  * registration order, to the scheduler's ready queue, so no listener ever runs inside the
- * completing call. Every method is loop-confined and checked, except {@link #loop()} and {@link
- * #state()}: {@code state} is written with release semantics after {@code value}, and {@link
- * #state()} reads it with acquire semantics, so any thread that sees the future done also sees its
- * outcome (on x86 both are plain memory accesses).
+ * completing call. Every method is loop-confined and checked, except {@link #loop()}, {@link
+ * #state()} and {@link #toCompletableFuture()}: {@code state} is written with release semantics
+ * after {@code value}, and {@link #state()} reads it with acquire semantics, so any thread that
+ * sees the future done also sees its outcome (on x86 both are plain memory accesses). The view
+ * is set once, by compare-and-exchange, so concurrent first calls return the same one.
  */
 class RealFuture<T> implements Future<T> {
   private static final VarHandle STATE;
+  private static final VarHandle VIEW;
 
   static {
+    MethodHandles.Lookup lookup = MethodHandles.lookup();
     try {
-      STATE = MethodHandles.lookup().findVarHandle(RealFuture.class, "state", State.class);
+      STATE = lookup.findVarHandle(RealFuture.class, "state", State.class);
+      VIEW = lookup.findVarHandle(RealFuture.class, "view", CompletableFuture.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -223,29 +227,58 @@ class RealFuture<T> implements Future<T> {
   }
 
   @Override
+  @SuppressWarnings("unchecked")
   public CompletableFuture<T> toCompletableFuture() {
-    scheduler.checkOwner("Future.toCompletableFuture");
-    if (view == null) {
-      CompletableFuture<T> cf = new CompletableFuture<>();
-      view = cf;
-      listen(new DoneCallback<T>(this, f -> ((RealFuture<T>) f).completeView(cf)));
-      cf.whenComplete(
-          (v, e) -> {
-            if (cf.isCancelled()) {
-              scheduler.loop.callSoonThreadsafe(
-                  () -> settle(State.CANCELLED, new StoredCancellation("cancelled through view")));
-            }
-          });
+    CompletableFuture<T> existing = (CompletableFuture<T>) VIEW.getAcquire(this);
+    if (existing != null) {
+      return existing;
     }
-    return view;
+    boolean onLoop = scheduler.isOwner();
+    boolean done = isDone();
+    if (!done && scheduler.loop.isClosed()) {
+      throw new IllegalStateException(
+          "Future.toCompletableFuture: the future is pending and its loop is closed, so it can"
+              + " never complete");
+    }
+    CompletableFuture<T> cf = new CompletableFuture<>();
+    Object winner = VIEW.compareAndExchange(this, null, cf);
+    if (winner != null) {
+      return (CompletableFuture<T>) winner;
+    }
+    if (done) {
+      completeView(cf, onLoop);
+      return cf;
+    }
+    cf.whenComplete(
+        (v, e) -> {
+          if (cf.isCancelled()) {
+            scheduler.loop.callSoonThreadsafe(
+                () -> settle(State.CANCELLED, new StoredCancellation("cancelled through view")));
+          }
+        });
+    Runnable register = () -> listen(new DoneCallback<T>(this, f -> completeView(cf, true)));
+    if (onLoop) {
+      register.run();
+    } else {
+      scheduler.loop.callSoonThreadsafe(register);
+    }
+    return cf;
   }
 
+  /**
+   * Completes the view of this done future as it ended. A failure is marked retrieved on the
+   * loop: at once when {@code onLoop}, else handed to it.
+   */
   @SuppressWarnings("unchecked")
-  private void completeView(CompletableFuture<T> cf) {
-    switch (state) {
+  private void completeView(CompletableFuture<T> cf, boolean onLoop) {
+    switch (state()) {
       case SUCCEEDED -> cf.complete((T) value);
       case FAILED -> {
-        markRetrieved();
+        if (onLoop) {
+          markRetrieved();
+        } else if (!scheduler.loop.isClosed()) {
+          scheduler.loop.callSoonThreadsafe(this::markRetrieved);
+        }
         cf.completeExceptionally((Throwable) value);
       }
       default -> cf.cancel(false);

@@ -90,8 +90,13 @@ final class Scheduler {
 
   // ------------------------------------------------------------------------ thread confinement
 
+  /** Whether the calling thread holds the loop (or owns it while it is not running). */
+  boolean isOwner() {
+    return Thread.currentThread() == owner;
+  }
+
   void checkOwner(String what) {
-    if (Thread.currentThread() != owner) {
+    if (!isOwner()) {
       throw new IllegalStateException(
           what
               + " is loop-confined: call it on the loop's thread (inside a task or callback of"
