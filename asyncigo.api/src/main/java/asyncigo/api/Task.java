@@ -19,9 +19,9 @@ import java.util.Optional;
  *
  * <p><b>Threading.</b> As {@link Future}: {@link #name()}, {@link #creationSite()}, {@link
  * #loop()}, {@link #state()}, {@link #isDone()}, {@link #isCancelled()} and {@link
- * #toCompletableFuture()} are thread-safe; every
- * other method, {@link #awaiting()} and {@link #stack()} included, is loop-confined and, called
- * from another thread, throws {@link IllegalStateException} before it changes anything.
+ * #toCompletableFuture()} are thread-safe; every other method, {@link #awaiting()} and {@link
+ * #stack()} included, is loop-confined and, called from another thread, throws {@link
+ * IllegalStateException} before it changes anything.
  *
  * @param <T> the result type
  */
