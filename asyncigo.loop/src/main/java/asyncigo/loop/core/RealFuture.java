@@ -22,18 +22,15 @@ import java.util.function.Consumer;
  * completing call. Every method is loop-confined and checked, except {@link #loop()}, {@link
  * #state()} and {@link #toCompletableFuture()}: {@code state} is written with release semantics
  * after {@code value}, and {@link #state()} reads it with acquire semantics, so any thread that
- * sees the future done also sees its outcome (on x86 both are plain memory accesses). The view
- * is set once, by compare-and-exchange, so concurrent first calls return the same one.
+ * sees the future done also sees its outcome (on x86 both are plain memory accesses). {@link
+ * FutureView} makes the view.
  */
 class RealFuture<T> implements Future<T> {
   private static final VarHandle STATE;
-  private static final VarHandle VIEW;
 
   static {
-    MethodHandles.Lookup lookup = MethodHandles.lookup();
     try {
-      STATE = lookup.findVarHandle(RealFuture.class, "state", State.class);
-      VIEW = lookup.findVarHandle(RealFuture.class, "view", CompletableFuture.class);
+      STATE = MethodHandles.lookup().findVarHandle(RealFuture.class, "state", State.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -44,7 +41,8 @@ class RealFuture<T> implements Future<T> {
   private Object value;
   private Object first;
   private ArrayList<Object> more;
-  private CompletableFuture<T> view;
+  /** The {@link CompletableFuture} view; set once, by {@link FutureView} only. */
+  CompletableFuture<T> view;
 
   RealFuture(Scheduler scheduler) {
     this.scheduler = scheduler;
@@ -227,62 +225,8 @@ class RealFuture<T> implements Future<T> {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public CompletableFuture<T> toCompletableFuture() {
-    CompletableFuture<T> existing = (CompletableFuture<T>) VIEW.getAcquire(this);
-    if (existing != null) {
-      return existing;
-    }
-    boolean onLoop = scheduler.isOwner();
-    boolean done = isDone();
-    if (!done && scheduler.loop.isClosed()) {
-      throw new IllegalStateException(
-          "Future.toCompletableFuture: the future is pending and its loop is closed, so it can"
-              + " never complete");
-    }
-    CompletableFuture<T> cf = new CompletableFuture<>();
-    Object winner = VIEW.compareAndExchange(this, null, cf);
-    if (winner != null) {
-      return (CompletableFuture<T>) winner;
-    }
-    if (done) {
-      completeView(cf, onLoop);
-      return cf;
-    }
-    cf.whenComplete(
-        (v, e) -> {
-          if (cf.isCancelled()) {
-            scheduler.loop.callSoonThreadsafe(
-                () -> settle(State.CANCELLED, new StoredCancellation("cancelled through view")));
-          }
-        });
-    Runnable register = () -> listen(new DoneCallback<T>(this, f -> completeView(cf, true)));
-    if (onLoop) {
-      register.run();
-    } else {
-      scheduler.loop.callSoonThreadsafe(register);
-    }
-    return cf;
-  }
-
-  /**
-   * Completes the view of this done future as it ended. A failure is marked retrieved on the
-   * loop: at once when {@code onLoop}, else handed to it.
-   */
-  @SuppressWarnings("unchecked")
-  private void completeView(CompletableFuture<T> cf, boolean onLoop) {
-    switch (state()) {
-      case SUCCEEDED -> cf.complete((T) value);
-      case FAILED -> {
-        if (onLoop) {
-          markRetrieved();
-        } else if (!scheduler.loop.isClosed()) {
-          scheduler.loop.callSoonThreadsafe(this::markRetrieved);
-        }
-        cf.completeExceptionally((Throwable) value);
-      }
-      default -> cf.cancel(false);
-    }
+    return FutureView.of(this);
   }
 
   @Override

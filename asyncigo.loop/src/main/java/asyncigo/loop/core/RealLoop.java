@@ -157,7 +157,8 @@ public final class RealLoop implements Loop {
   @Override
   public Handle callSoon(Runnable callback) {
     checkOpen("Loop.callSoon");
-    CallbackHandle h = new CallbackHandle(scheduler, requireCallback(callback), scheduler.clock.now());
+    CallbackHandle h =
+        new CallbackHandle(scheduler, requireCallback(callback), scheduler.clock.now());
     scheduler.enqueue(h);
     return h;
   }
