@@ -15,11 +15,14 @@ import java.util.function.Consumer;
  * the completing call: done callbacks and awaiting tasks are resumed through the loop's ready
  * queue, in the order they were registered.
  *
- * <p><b>Threading.</b> Loop-confined: every method must be called on the loop's thread (inside a
- * task or a callback of the loop that created it) and throws {@link IllegalStateException} with a
- * message that says so when called from another thread. To complete a future from another thread
- * hand the call to the loop with {@link Loop#callSoonThreadsafe}; {@link #toCompletableFuture()}
- * gives a view that any thread may read.
+ * <p><b>Threading.</b> {@link #loop()}, {@link #state()}, {@link #isDone()}, {@link
+ * #isCancelled()} and {@link #toCompletableFuture()} are thread-safe: once another thread sees the
+ * future done, it sees it the way the loop left it. Every other method is loop-confined: it must
+ * be called on the loop's thread (inside a task or a callback of the loop that created it) and,
+ * called from another thread, throws {@link IllegalStateException} naming the method and the
+ * thread before it changes anything. To complete a future from another thread hand the call to
+ * the loop with {@link Loop#callSoonThreadsafe}; to wait for it on another thread, block on
+ * {@link #toCompletableFuture()}.
  *
  * @param <T> the result type; null results are allowed
  */
@@ -58,15 +61,15 @@ public interface Future<T> {
    */
   T await();
 
-  /** The current state. */
+  /** The current state. Thread-safe. */
   State state();
 
-  /** Whether the future has completed in any way (result, failure or cancellation). */
+  /** Whether the future has completed in any way (result, failure or cancellation). Thread-safe. */
   default boolean isDone() {
     return state() != State.PENDING;
   }
 
-  /** Whether the future was cancelled. */
+  /** Whether the future was cancelled. Thread-safe. */
   default boolean isCancelled() {
     return state() == State.CANCELLED;
   }
@@ -128,10 +131,17 @@ public interface Future<T> {
   Future<T> shield();
 
   /**
-   * A {@link CompletableFuture} view that completes (on the loop thread) when this future does;
-   * any thread may read it. Cancelling the view cancels this future, handed to the loop with
-   * {@link Loop#callSoonThreadsafe}. Completing the view in other ways has no effect on this
-   * future. Blocking on the view from the loop's own thread deadlocks; await this future instead.
+   * A {@link CompletableFuture} view of this future. Thread-safe: any thread may call it and
+   * every call returns the same view. The view of a future that is already done is complete when
+   * it is returned; otherwise it completes on the loop thread when this future does (called from
+   * another thread, the registration is handed to the loop with {@link
+   * Loop#callSoonThreadsafe}). A failure seen through the view counts as retrieved. Cancelling
+   * the view cancels this future, handed to the loop. Completing the view in other ways has no
+   * effect on this future. Blocking on the view from the loop's own thread deadlocks; await this
+   * future instead.
+   *
+   * @throws IllegalStateException if this future is pending and its loop is closed, so that it
+   *     can never complete
    */
   CompletableFuture<T> toCompletableFuture();
 }

@@ -2,7 +2,11 @@ package asyncigo.api;
 
 /**
  * A scheduled callback ({@link Loop#callSoon}, {@link Loop#callLater}, {@link Loop#callAt}) that
- * can be cancelled before it runs. Loop-confined.
+ * can be cancelled before it runs.
+ *
+ * <p><b>Threading.</b> {@link #cancel()} and {@link #isCancelled()} are loop-confined: from another
+ * thread they throw {@link IllegalStateException} before they change anything (see {@link
+ * Loop#checkLoopThread}). {@link #when()} is thread-safe.
  */
 public interface Handle {
   /**

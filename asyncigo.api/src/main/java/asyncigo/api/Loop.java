@@ -37,8 +37,9 @@ import java.util.concurrent.CompletionStage;
  * <p><b>Threading.</b> Every method is loop-confined (call it from a task or callback of this
  * loop, or, for {@code run} and {@code close}, from the thread that owns the loop while it is not
  * running) except {@link #callSoonThreadsafe}, {@link #time()}, {@link #inLoop()}, {@link
- * #pollerSelection()} and {@link #engine()}, which any thread may call. A loop-confined method called from another
- * thread throws {@link IllegalStateException} saying so.
+ * #checkLoopThread}, {@link #pollerSelection()} and {@link #engine()}, which any thread may call.
+ * A loop-confined method called from another thread throws {@link IllegalStateException} naming
+ * the method and the thread, before it changes anything (see {@link #checkLoopThread}).
  */
 public interface Loop extends AutoCloseable {
 
@@ -169,6 +170,19 @@ public interface Loop extends AutoCloseable {
   /** Whether the current thread is running this loop's code. Thread-safe. */
   boolean inLoop();
 
+  /**
+   * Checks that the calling thread may call this loop's loop-confined methods: a task or callback
+   * of this loop runs on it, or the loop is not running and the thread owns it (it opened the loop
+   * or last ran it). Otherwise throws {@link IllegalStateException} "WHAT is loop-confined: call it
+   * on the loop's thread (inside a task or callback of the loop), not from thread NAME". Every
+   * loop-confined method of this loop and of the types built on it (futures, tasks, streams,
+   * servers, the {@linkplain asyncigo.api.sync sync primitives}) makes this check first, before
+   * it changes anything. Thread-safe; it changes nothing.
+   *
+   * @param what the method called, for the message ({@code "AsyncQueue.put"})
+   */
+  void checkLoopThread(String what);
+
   /** Which poller this loop uses and why the others were skipped. Thread-safe. */
   PollerSelection pollerSelection();
 
@@ -208,8 +222,8 @@ public interface Loop extends AutoCloseable {
   /**
    * Closes the loop: first every stream, server and pipe end it opened that is still open (their
    * descriptors are released; later operations on them throw {@link
-   * asyncigo.api.net.StreamClosedException}), then its poller. Idempotent. Call it from the thread
-   * that owns the loop.
+   * asyncigo.api.net.StreamClosedException}), then its poller. Idempotent. Loop-confined: call it
+   * on the thread that owns the loop.
    *
    * @throws IllegalStateException if the loop is running, or if called from another thread
    *     (nothing is closed then)

@@ -26,13 +26,17 @@ import java.util.Optional;
  * and {@link #cancelling()} still counts the request. Withdrawing every request with {@link
  * #uncancel()} also withdraws the cancellations thrown for them.
  *
- * <p><b>Threading.</b> Loop-confined, like {@link Future}.
+ * <p><b>Threading.</b> As {@link Future}: {@link #name()}, {@link #creationSite()}, {@link
+ * #loop()}, {@link #state()}, {@link #isDone()}, {@link #isCancelled()} and {@link
+ * #toCompletableFuture()} are thread-safe; every other method, {@link #awaiting()} and {@link
+ * #stack()} included, is loop-confined and, called from another thread, throws {@link
+ * IllegalStateException} before it changes anything.
  *
  * @param <T> the result type
  */
 public interface Task<T> extends Future<T> {
 
-  /** The task's name, unique within its loop unless the caller gave a duplicate. */
+  /** The task's name, unique within its loop unless the caller gave a duplicate. Thread-safe. */
   String name();
 
   /**
@@ -68,18 +72,18 @@ public interface Task<T> extends Future<T> {
    */
   <R> R shielded(Coroutine<R> block);
 
-  /** The future this task is suspended on, if it is suspended on one. */
+  /** The future this task is suspended on, if it is suspended on one. Loop-confined. */
   Optional<Future<?>> awaiting();
 
   /**
    * The task's suspended stack, innermost frame first; empty while the task has not started or
-   * is done. For a running task, the stack at the time of the call.
+   * is done. For a running task, the stack at the time of the call. Loop-confined.
    */
   List<StackTraceElement> stack();
 
   /**
    * Where the task was spawned, when the loop runs in {@link LoopOptions#debug() debug mode};
-   * empty otherwise.
+   * empty otherwise. Thread-safe.
    */
   List<StackTraceElement> creationSite();
 

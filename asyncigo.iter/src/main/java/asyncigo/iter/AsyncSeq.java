@@ -69,9 +69,12 @@ import java.util.function.Predicate;
  * <p><b>Producer cancellation.</b> In pull mode the producer task is cancelled to stop it, so
  * cleanup in its body that needs to await runs inside {@link asyncigo.api.Async#shielded}.
  *
- * <p><b>Threading.</b> Loop-confined. Push-style consumption of a sequence whose producers never
- * await (ranges, collections, computing generators) also works outside a loop. Do not implement
- * this interface yourself: build sequences with {@link Iter}.
+ * <p><b>Threading.</b> Loop-confined. An iterator belongs to the loop its first call ran in: from
+ * another thread its {@code hasNext()}, {@code next()} and {@code close()} throw {@link
+ * IllegalStateException} before they change anything. Push-style consumption of a sequence whose
+ * producers never await (ranges, collections, computing generators) also works outside a loop, and
+ * so does pulling such a sequence; an iterator first called outside any loop is not bound to one.
+ * Do not implement this interface yourself: build sequences with {@link Iter}.
  *
  * @param <T> the element type; null elements are allowed (except through Flow publishers)
  */

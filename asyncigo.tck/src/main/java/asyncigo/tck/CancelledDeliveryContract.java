@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * delivered, but before it resumed, never loses that value. The bytes of a read are either the
  * reader's result or still readable; a queue item is either the getter's result or still in the
  * queue. As built, a task whose body returns before a cancellation was thrown into it ends with its
- * value. Run through {@link TransportContract}, which extends it.
+ * value. Runs through a one-line subclass per backend, like {@link TransportContract}.
  */
 public abstract class CancelledDeliveryContract extends TransportFixture {
   private static final int ROUNDS = 200;

@@ -34,7 +34,12 @@ import java.util.Optional;
  * <p><b>Closing.</b> {@link #close()} is idempotent; tasks waiting on the stream wake with {@link
  * StreamClosedException}; output still buffered is reported by failing its write futures (call
  * {@link #flush()} first to send it). Closing the loop closes every stream it still owns.
- * Loop-confined.
+ *
+ * <p><b>Threading.</b> Loop-confined: every method but {@link #isClosed()} must be called on the
+ * loop's thread. Called from another thread it throws {@link IllegalStateException} ("{@code
+ * AsyncStream.close is loop-confined: ...}", naming the thread) before it changes anything: the
+ * stream stays open and its waiting reader keeps waiting. The iterators of {@link #lines()} and
+ * {@link #chunks(int)} are loop-confined the same way. {@link #isClosed()} is thread-safe.
  */
 public interface AsyncStream extends AutoCloseable {
 
@@ -142,7 +147,7 @@ public interface AsyncStream extends AutoCloseable {
   /** The remote address of a socket; empty for a pipe. */
   Optional<SocketAddress> remoteAddress();
 
-  /** Whether {@link #close()} has been called. */
+  /** Whether {@link #close()} has been called. Thread-safe. */
   boolean isClosed();
 
   /** Closes the stream at once (see the type's documentation). Idempotent. */

@@ -13,13 +13,22 @@ import java.net.InetSocketAddress;
  * exception that escapes a handler fails its task and reaches the exception handler exactly once.
  *
  * <p><b>Lifetime.</b> The server listens until {@link #close()}; closing the loop closes it, and
- * every connection stream still open, too. Loop-confined.
+ * every connection stream still open, too.
+ *
+ * <p><b>Threading.</b> {@link #serveForever()}, {@link #close()} and {@link #closeAll()} are
+ * loop-confined: called from another thread they throw {@link IllegalStateException} naming the
+ * method and the thread before they change anything, so the server goes on accepting and a later
+ * close on the loop thread still ends {@code serveForever()}. {@link #localAddress()} and {@link
+ * #connections()} are thread-safe (a metrics thread may poll them).
  */
 public interface Server extends AutoCloseable {
-  /** The bound address (with the actual port when 0 was asked for). */
+  /** The bound address (with the actual port when 0 was asked for). Thread-safe. */
   InetSocketAddress localAddress();
 
-  /** The number of accepted connections whose handler has not returned. */
+  /**
+   * The number of accepted connections whose handler has not returned. Thread-safe: another
+   * thread sees the count as of a recent loop step.
+   */
   int connections();
 
   /** Suspends the calling task until the server is closed. */

@@ -18,7 +18,14 @@
  *
  * <ul>
  *   <li><i>Loop-confined.</i> Call them from tasks and callbacks of one loop. They need no loop to
- *       be created, and waiting is the only operation that needs the current task.
+ *       be created, and waiting is the only operation that needs the current task. A primitive
+ *       belongs to the loop of the first task or callback that calls it; from then on every
+ *       method (all but the fixed {@code capacity()}, {@code parties()} and {@code lock()}) checks
+ *       first that it runs on that loop's thread ({@link asyncigo.api.Loop#checkLoopThread}).
+ *       Called from another thread, from a task of another loop, or, for its first call, outside
+ *       any running loop, it throws {@link IllegalStateException} naming the method and the
+ *       thread, and changes nothing. Task groups, timeouts and {@link
+ *       asyncigo.api.sync.CompletionOrder} iterators check the same way.
  *   <li><i>FIFO.</i> Waiters are served in the order they started waiting. A grant (a lock, a
  *       permit, an item, a free slot) goes straight to the oldest waiter, so a newcomer that does
  *       not wait never overtakes one that does.

@@ -93,6 +93,7 @@ final class GeneratorIterator<T> extends PullIterator<T> {
   }
 
   private void yield(T element) {
+    scope.loop().checkLoopThread("Yield.yield");
     if (scope.stopping()) {
       throw new CancelledException("the generator's consumer has stopped");
     }

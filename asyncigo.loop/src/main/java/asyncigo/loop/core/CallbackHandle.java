@@ -2,13 +2,19 @@ package asyncigo.loop.core;
 
 import asyncigo.api.Handle;
 
-/** A {@code callSoon} callback in the ready queue that can be cancelled before it runs. */
+/**
+ * A {@code callSoon} callback in the ready queue that can be cancelled before it runs. {@link
+ * #cancel()} and {@link #isCancelled()} are loop-confined and checked; {@link #when()} is
+ * thread-safe.
+ */
 final class CallbackHandle implements Handle, Runnable {
+  private final Scheduler scheduler;
   private Runnable callback;
   private boolean cancelled;
   private final long when;
 
-  CallbackHandle(Runnable callback, long when) {
+  CallbackHandle(Scheduler scheduler, Runnable callback, long when) {
+    this.scheduler = scheduler;
     this.callback = callback;
     this.when = when;
   }
@@ -24,6 +30,7 @@ final class CallbackHandle implements Handle, Runnable {
 
   @Override
   public boolean cancel() {
+    scheduler.checkOwner("Handle.cancel");
     if (callback == null) {
       return false;
     }
@@ -34,6 +41,7 @@ final class CallbackHandle implements Handle, Runnable {
 
   @Override
   public boolean isCancelled() {
+    scheduler.checkOwner("Handle.isCancelled");
     return cancelled;
   }
 

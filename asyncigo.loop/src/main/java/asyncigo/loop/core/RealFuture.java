@@ -4,6 +4,8 @@ import asyncigo.api.CancelledException;
 import asyncigo.api.Future;
 import asyncigo.api.Loop;
 import asyncigo.api.UncheckedExecutionException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -17,15 +19,30 @@ import java.util.function.Consumer;
  * almost every future has exactly one (the task awaiting it). A listener is either a {@link
  * RealTask} to resume or a {@link DoneCallback}; completing the future moves every listener, in
  * registration order, to the scheduler's ready queue, so no listener ever runs inside the
- * completing call. Every method is loop-confined and checked.
+ * completing call. Every method is loop-confined and checked, except {@link #loop()}, {@link
+ * #state()} and {@link #toCompletableFuture()}: {@code state} is written with release semantics
+ * after {@code value}, and {@link #state()} reads it with acquire semantics, so any thread that
+ * sees the future done also sees its outcome (on x86 both are plain memory accesses). {@link
+ * FutureView} makes the view.
  */
 class RealFuture<T> implements Future<T> {
+  private static final VarHandle STATE;
+
+  static {
+    try {
+      STATE = MethodHandles.lookup().findVarHandle(RealFuture.class, "state", State.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   final Scheduler scheduler;
   private State state = State.PENDING;
   private Object value;
   private Object first;
   private ArrayList<Object> more;
-  private CompletableFuture<T> view;
+  /** The {@link CompletableFuture} view; set once, by {@link FutureView} only. */
+  CompletableFuture<T> view;
 
   RealFuture(Scheduler scheduler) {
     this.scheduler = scheduler;
@@ -38,7 +55,9 @@ class RealFuture<T> implements Future<T> {
 
   @Override
   public final State state() {
-    return state;
+    State s = (State) STATE.getAcquire(this);
+    // Null only to a thread that got this future through a data race, before its construction.
+    return s == null ? State.PENDING : s;
   }
 
   @Override
@@ -72,8 +91,8 @@ class RealFuture<T> implements Future<T> {
     if (state != State.PENDING) {
       return false;
     }
-    state = outcome;
     value = result;
+    STATE.setRelease(this, outcome);
     if (first != null) {
       scheduler.enqueue(first);
       first = null;
@@ -207,32 +226,7 @@ class RealFuture<T> implements Future<T> {
 
   @Override
   public CompletableFuture<T> toCompletableFuture() {
-    scheduler.checkOwner("Future.toCompletableFuture");
-    if (view == null) {
-      CompletableFuture<T> cf = new CompletableFuture<>();
-      view = cf;
-      listen(new DoneCallback<T>(this, f -> ((RealFuture<T>) f).completeView(cf)));
-      cf.whenComplete(
-          (v, e) -> {
-            if (cf.isCancelled()) {
-              scheduler.loop.callSoonThreadsafe(
-                  () -> settle(State.CANCELLED, new StoredCancellation("cancelled through view")));
-            }
-          });
-    }
-    return view;
-  }
-
-  @SuppressWarnings("unchecked")
-  private void completeView(CompletableFuture<T> cf) {
-    switch (state) {
-      case SUCCEEDED -> cf.complete((T) value);
-      case FAILED -> {
-        markRetrieved();
-        cf.completeExceptionally((Throwable) value);
-      }
-      default -> cf.cancel(false);
-    }
+    return FutureView.of(this);
   }
 
   @Override

@@ -191,17 +191,20 @@ public final class RealLoop implements Loop {
   @Override
   public Handle callSoon(Runnable callback) {
     checkOpen("Loop.callSoon");
-    CallbackHandle h = new CallbackHandle(requireCallback(callback), scheduler.clock.now());
+    CallbackHandle h =
+        new CallbackHandle(scheduler, requireCallback(callback), scheduler.clock.now());
     scheduler.enqueue(h);
     return h;
   }
 
   @Override
   public Handle callLater(Duration delay, Runnable callback) {
+    checkOpen("Loop.callLater");
     if (delay.isNegative()) {
       throw new IllegalArgumentException("delay must not be negative: " + delay);
     }
-    return callAt(saturatedAdd(scheduler.clock.now(), delay), callback);
+    return scheduler.timers.schedule(
+        saturatedAdd(scheduler.clock.now(), delay), requireCallback(callback));
   }
 
   @Override
@@ -304,6 +307,11 @@ public final class RealLoop implements Loop {
   }
 
   @Override
+  public void checkLoopThread(String what) {
+    scheduler.checkOwner(what);
+  }
+
+  @Override
   public PollerSelection pollerSelection() {
     return selection;
   }
@@ -334,13 +342,13 @@ public final class RealLoop implements Loop {
 
   @Override
   public void close() {
+    scheduler.checkOwner("Loop.close");
     if (state == State.CLOSED) {
       return;
     }
     if (state == State.RUNNING) {
       throw new IllegalStateException("Loop.close: the loop is running; close it after run returns");
     }
-    scheduler.checkOwner("Loop.close");
     state = State.CLOSED;
     network.close();
     try {

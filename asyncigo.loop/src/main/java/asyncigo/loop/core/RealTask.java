@@ -175,11 +175,13 @@ final class RealTask<T> extends RealFuture<T> implements Task<T> {
 
   @Override
   public Optional<Future<?>> awaiting() {
+    scheduler.checkOwner("Task.awaiting");
     return Optional.ofNullable(awaiting);
   }
 
   @Override
   public List<StackTraceElement> stack() {
+    scheduler.checkOwner("Task.stack");
     Thread t = thread;
     if (t == null || isDone()) {
       return List.of();

@@ -53,7 +53,7 @@ final class Scheduler {
   final LoopClock clock;
   final TaskList tasks = new TaskList();
   final FailureReporter failures;
-  final TimerQueue timers = new TimerQueue();
+  final TimerQueue timers;
   final PollerIo io;
   private final Poller poller;
   private final Strands strands;
@@ -85,6 +85,7 @@ final class Scheduler {
     this.failures = failures;
     this.slowSteps = slowSteps;
     this.io = new PollerIo(poller, loop);
+    this.timers = new TimerQueue(this);
     this.owner = Thread.currentThread();
   }
 
@@ -100,8 +101,13 @@ final class Scheduler {
     return null;
   }
 
+  /** Whether the calling thread holds the loop (or owns it while it is not running). */
+  boolean isOwner() {
+    return Thread.currentThread() == owner;
+  }
+
   void checkOwner(String what) {
-    if (Thread.currentThread() != owner) {
+    if (!isOwner()) {
       throw new IllegalStateException(
           what
               + " is loop-confined: call it on the loop's thread (inside a task or callback of"

@@ -4,7 +4,8 @@ import asyncigo.api.Handle;
 
 /**
  * A callback due at a loop time. Ordered by due time, then by scheduling order, so equal
- * deadlines fire first-scheduled-first. Loop-confined.
+ * deadlines fire first-scheduled-first. {@link #cancel()} and {@link #isCancelled()} are
+ * loop-confined and checked; {@link #when()} is thread-safe.
  */
 final class TimerHandle implements Handle, Comparable<TimerHandle> {
   private final long when;
@@ -22,6 +23,7 @@ final class TimerHandle implements Handle, Comparable<TimerHandle> {
 
   @Override
   public boolean cancel() {
+    queue.scheduler.checkOwner("Handle.cancel");
     if (callback == null) {
       return false;
     }
@@ -33,6 +35,12 @@ final class TimerHandle implements Handle, Comparable<TimerHandle> {
 
   @Override
   public boolean isCancelled() {
+    queue.scheduler.checkOwner("Handle.isCancelled");
+    return cancelled;
+  }
+
+  /** {@link #isCancelled()} without the thread check, for the queue. */
+  boolean cancelled() {
     return cancelled;
   }
 

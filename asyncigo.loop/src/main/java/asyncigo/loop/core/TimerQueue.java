@@ -8,9 +8,14 @@ import java.util.PriorityQueue;
  * (asyncio's policy), so cancelling a million sleeps does not leak. Loop-confined.
  */
 final class TimerQueue {
+  final Scheduler scheduler;
   private final PriorityQueue<TimerHandle> heap = new PriorityQueue<>();
   private long sequence;
   private int cancelledCount;
+
+  TimerQueue(Scheduler scheduler) {
+    this.scheduler = scheduler;
+  }
 
   TimerHandle schedule(long when, Runnable callback) {
     TimerHandle h = new TimerHandle(when, sequence++, callback, this);
@@ -20,7 +25,7 @@ final class TimerQueue {
 
   void cancelled(TimerHandle h) {
     if (++cancelledCount > 64 && cancelledCount > heap.size() / 2) {
-      heap.removeIf(TimerHandle::isCancelled);
+      heap.removeIf(TimerHandle::cancelled);
       cancelledCount = 0;
     }
   }
@@ -51,7 +56,7 @@ final class TimerQueue {
   }
 
   private void dropCancelledHead() {
-    for (TimerHandle h = heap.peek(); h != null && h.isCancelled(); h = heap.peek()) {
+    for (TimerHandle h = heap.peek(); h != null && h.cancelled(); h = heap.peek()) {
       heap.poll();
       if (cancelledCount > 0) {
         cancelledCount--;

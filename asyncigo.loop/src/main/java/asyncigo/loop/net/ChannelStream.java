@@ -1,6 +1,7 @@
 package asyncigo.loop.net;
 
 import asyncigo.api.Future;
+import asyncigo.api.Loop;
 import asyncigo.api.iter.AsyncIterable;
 import asyncigo.api.net.AsyncStream;
 import asyncigo.api.net.StreamClosedException;
@@ -16,7 +17,10 @@ import java.util.Optional;
  * with the loop's readiness service before it is built. Reading is delegated to a {@link
  * StreamInput}, writing to a {@link StreamOutput}; this class adds the direction checks of pipe
  * ends, the iterators, the addresses and the close that ends both halves. The stream is one of
- * the loop's {@link OwnedResources} from construction until it closes. Loop-confined.
+ * the loop's {@link OwnedResources} from construction until it closes.
+ *
+ * <p>Every public method but {@link #isClosed()} (a volatile read) is loop-confined and checks the
+ * calling thread before anything else, so a call from another thread changes nothing.
  */
 final class ChannelStream implements AsyncStream, OwnedResources.Resource {
   private enum Direction {
@@ -32,7 +36,7 @@ final class ChannelStream implements AsyncStream, OwnedResources.Resource {
   private final Direction direction;
   private Optional<SocketAddress> localAddress;
   private Optional<SocketAddress> remoteAddress;
-  private boolean closed;
+  private volatile boolean closed;
 
   private ChannelStream(StreamContext context, PollStream channel, Direction direction) {
     this.context = context;
@@ -60,101 +64,120 @@ final class ChannelStream implements AsyncStream, OwnedResources.Resource {
 
   @Override
   public byte[] readLine() throws IOException {
-    return readUntil((byte) '\n');
+    confined("AsyncStream.readLine");
+    return readable().readUntil((byte) '\n');
   }
 
   @Override
   public byte[] readUntil(byte delimiter) throws IOException {
+    confined("AsyncStream.readUntil");
     return readable().readUntil(delimiter);
   }
 
   @Override
   public byte[] readExactly(int n) throws IOException {
+    confined("AsyncStream.readExactly");
     return readable().readExactly(n);
   }
 
   @Override
   public byte[] readChunk(int n) throws IOException {
+    confined("AsyncStream.readChunk");
     return readable().readChunk(n);
   }
 
   @Override
   public byte[] read(int max) throws IOException {
+    confined("AsyncStream.read");
     return readable().read(max);
   }
 
   @Override
   public int read(ByteBuffer dst) throws IOException {
+    confined("AsyncStream.read");
     return readable().read(dst);
   }
 
   @Override
   public byte[] readAll() throws IOException {
+    confined("AsyncStream.readAll");
     return readable().readAll();
   }
 
   @Override
   public AsyncIterable<byte[]> lines() {
+    confined("AsyncStream.lines");
     StreamInput in = readable();
-    return () -> new StreamIterator(this::readLine, in::unread);
+    return () -> new StreamIterator(context.loop(), this::readLine, in::unread);
   }
 
   @Override
   public AsyncIterable<byte[]> chunks(int n) {
+    confined("AsyncStream.chunks");
     if (n <= 0) {
       throw new IllegalArgumentException("chunk size must be positive: " + n);
     }
     StreamInput in = readable();
-    return () -> new StreamIterator(() -> readChunk(n), in::unread);
+    return () -> new StreamIterator(context.loop(), () -> readChunk(n), in::unread);
   }
 
   @Override
   public int lineLimit() {
+    confined("AsyncStream.lineLimit");
     return input.lineLimit();
   }
 
   @Override
   public void lineLimit(int bytes) {
+    confined("AsyncStream.lineLimit");
     input.lineLimit(bytes);
   }
 
   @Override
   public Future<Void> write(byte[] data) throws StreamClosedException {
+    confined("AsyncStream.write");
     return writable().write(data);
   }
 
   @Override
   public Future<Void> write(ByteBuffer src) throws StreamClosedException {
+    confined("AsyncStream.write");
     return writable().write(src);
   }
 
   @Override
   public void drain() throws IOException {
+    confined("AsyncStream.drain");
     output.drain();
   }
 
   @Override
   public void flush() throws IOException {
+    confined("AsyncStream.flush");
     output.flush();
   }
 
   @Override
   public void writeLimits(int high, int low) {
+    confined("AsyncStream.writeLimits");
     output.writeLimits(high, low);
   }
 
   @Override
   public int pendingOutput() {
+    confined("AsyncStream.pendingOutput");
     return output.pendingOutput();
   }
 
   @Override
   public void shutdownOutput() throws IOException {
+    confined("AsyncStream.shutdownOutput");
     writable().shutdownOutput();
   }
 
   @Override
   public Optional<SocketAddress> localAddress() {
+    confined("AsyncStream.localAddress");
     if (localAddress == null) {
       localAddress = channel.localAddress();
     }
@@ -163,6 +186,11 @@ final class ChannelStream implements AsyncStream, OwnedResources.Resource {
 
   @Override
   public Optional<SocketAddress> remoteAddress() {
+    confined("AsyncStream.remoteAddress");
+    return remote();
+  }
+
+  private Optional<SocketAddress> remote() {
     if (remoteAddress == null) {
       remoteAddress = channel.remoteAddress();
     }
@@ -176,6 +204,7 @@ final class ChannelStream implements AsyncStream, OwnedResources.Resource {
 
   @Override
   public void close() {
+    confined("AsyncStream.close");
     if (closed) {
       return;
     }
@@ -190,7 +219,12 @@ final class ChannelStream implements AsyncStream, OwnedResources.Resource {
   public String toString() {
     return "AsyncStream[" + direction.name().toLowerCase(Locale.ROOT)
         + (closed ? ", closed" : "")
-        + remoteAddress().map(a -> ", peer " + a).orElse("") + "]";
+        + remote().map(a -> ", peer " + a).orElse("") + "]";
+  }
+
+  /** The check every loop-confined method makes first: {@link Loop#checkLoopThread}. */
+  private void confined(String what) {
+    context.loop().checkLoopThread(what);
   }
 
   private StreamInput readable() {

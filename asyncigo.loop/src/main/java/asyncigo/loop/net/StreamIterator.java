@@ -1,5 +1,6 @@
 package asyncigo.loop.net;
 
+import asyncigo.api.Loop;
 import asyncigo.api.UncheckedExecutionException;
 import asyncigo.api.iter.AsyncIterator;
 import java.io.IOException;
@@ -9,7 +10,8 @@ import java.util.function.Consumer;
 /**
  * A pull iterator over a stream's reads ({@code lines()}, {@code chunks(n)}): {@link #hasNext()}
  * performs the read in the consuming task. Closing it stops the iteration and closes nothing; an
- * element fetched by {@code hasNext()} but never taken goes back to the stream. Loop-confined.
+ * element fetched by {@code hasNext()} but never taken goes back to the stream. Loop-confined: each
+ * method checks the calling thread first.
  */
 final class StreamIterator implements AsyncIterator<byte[]> {
   /** One read: the next element, or null at end of stream. */
@@ -18,12 +20,14 @@ final class StreamIterator implements AsyncIterator<byte[]> {
     byte[] next() throws IOException;
   }
 
+  private final Loop loop;
   private final Read read;
   private final Consumer<byte[]> unread;
   private byte[] fetched;
   private boolean finished;
 
-  StreamIterator(Read read, Consumer<byte[]> unread) {
+  StreamIterator(Loop loop, Read read, Consumer<byte[]> unread) {
+    this.loop = loop;
     this.read = read;
     this.unread = unread;
   }
@@ -35,6 +39,7 @@ final class StreamIterator implements AsyncIterator<byte[]> {
    */
   @Override
   public boolean hasNext() {
+    loop.checkLoopThread("AsyncIterator.hasNext");
     if (finished) {
       return false;
     }
@@ -52,6 +57,7 @@ final class StreamIterator implements AsyncIterator<byte[]> {
 
   @Override
   public byte[] next() {
+    loop.checkLoopThread("AsyncIterator.next");
     if (!hasNext()) {
       throw new NoSuchElementException("end of stream");
     }
@@ -62,6 +68,7 @@ final class StreamIterator implements AsyncIterator<byte[]> {
 
   @Override
   public void close() {
+    loop.checkLoopThread("AsyncIterator.close");
     finished = true;
     if (fetched != null) {
       unread.accept(fetched);

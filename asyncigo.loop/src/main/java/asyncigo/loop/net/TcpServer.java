@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * <p>{@code connections} maps each open connection's stream to its handler task; an entry leaves
  * when the handler ends (or, for a handler cancelled before it started, when its task is done).
  * The server is one of the loop's {@link OwnedResources} until it closes; so is each stream.
- * Loop-confined.
+ * {@code openCount} mirrors its size for {@link #connections()}, which any thread may call.
+ * {@code serveForever}, {@code close} and {@code closeAll} are loop-confined and check the calling
+ * thread before anything else.
  */
 final class TcpServer implements Server, OwnedResources.Resource {
   private static final Logger LOG = LoggerFactory.getLogger(TcpServer.class);
@@ -43,6 +45,7 @@ final class TcpServer implements Server, OwnedResources.Resource {
   private final StreamHandler handler;
   private final InetSocketAddress localAddress;
   private final Map<ChannelStream, Task<Void>> connections = new LinkedHashMap<>();
+  private volatile int openCount;
   private final Future<Void> closedSignal;
   private boolean closed;
 
@@ -73,7 +76,7 @@ final class TcpServer implements Server, OwnedResources.Resource {
 
   @Override
   public int connections() {
-    return connections.size();
+    return openCount;
   }
 
   /**
@@ -83,6 +86,7 @@ final class TcpServer implements Server, OwnedResources.Resource {
    */
   @Override
   public void serveForever() {
+    context.loop().checkLoopThread("Server.serveForever");
     try {
       closedSignal.shield().await();
     } catch (CancelledException e) {
@@ -93,6 +97,7 @@ final class TcpServer implements Server, OwnedResources.Resource {
 
   @Override
   public void close() {
+    context.loop().checkLoopThread("Server.close");
     if (!closed) {
       closed = true;
       context.owned().remove(this);
@@ -103,9 +108,11 @@ final class TcpServer implements Server, OwnedResources.Resource {
 
   @Override
   public void closeAll() {
+    context.loop().checkLoopThread("Server.closeAll");
     close();
     List<Map.Entry<ChannelStream, Task<Void>>> open = new ArrayList<>(connections.entrySet());
     connections.clear();
+    openCount = 0;
     for (Map.Entry<ChannelStream, Task<Void>> connection : open) {
       connection.getValue().cancel();
       connection.getKey().close();
@@ -153,6 +160,7 @@ final class TcpServer implements Server, OwnedResources.Resource {
     String peer = accepted.remoteAddress().map(TcpServer::format).orElse("unknown peer");
     Task<Void> task = context.loop().spawn("connection " + peer, () -> handle(stream));
     connections.put(stream, task);
+    openCount = connections.size();
     task.whenDone(done -> release(stream));
   }
 
@@ -181,6 +189,7 @@ final class TcpServer implements Server, OwnedResources.Resource {
   private void release(ChannelStream stream) {
     stream.close();
     connections.remove(stream);
+    openCount = connections.size();
   }
 
   private static String format(SocketAddress address) {

@@ -14,9 +14,11 @@ import java.util.function.Consumer;
 /**
  * One iteration of {@link asyncigo.api.sync.CompletionOrder}: a done callback on every pending
  * future moves it to {@code completed}; {@link #hasNext()} awaits a gate future that the next
- * callback completes.
+ * callback completes. Loop-confined to the loop of the futures: each method checks the calling
+ * thread first.
  */
 public final class CompletionIterator<F extends Future<?>> implements AsyncIterator<F> {
+  private final Loop loop;
   private final ArrayDeque<F> completed = new ArrayDeque<>();
   private final Set<Future<?>> pending = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Consumer<Future<?>> onDone = this::arrived;
@@ -24,6 +26,7 @@ public final class CompletionIterator<F extends Future<?>> implements AsyncItera
 
   /** Starts an iteration over the distinct futures of {@code futures}. */
   public CompletionIterator(List<? extends F> futures) {
+    loop = futures.isEmpty() ? null : futures.get(0).loop();
     Set<Future<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (F future : futures) {
       if (!seen.add(future)) {
@@ -40,8 +43,9 @@ public final class CompletionIterator<F extends Future<?>> implements AsyncItera
 
   @Override
   public boolean hasNext() {
+    confined("AsyncIterator.hasNext");
     while (completed.isEmpty() && !pending.isEmpty()) {
-      gate = Loop.current().newFuture();
+      gate = loop.newFuture();
       try {
         gate.await();
       } finally {
@@ -53,6 +57,7 @@ public final class CompletionIterator<F extends Future<?>> implements AsyncItera
 
   @Override
   public F next() {
+    confined("AsyncIterator.next");
     if (!hasNext()) {
       throw new NoSuchElementException("every future has been yielded");
     }
@@ -61,11 +66,19 @@ public final class CompletionIterator<F extends Future<?>> implements AsyncItera
 
   @Override
   public void close() {
+    confined("AsyncIterator.close");
     for (Future<?> future : pending) {
       removeWhenDone(future, onDone);
     }
     pending.clear();
     completed.clear();
+  }
+
+  /** Checks the calling thread first (no future, no loop: nothing to protect). */
+  private void confined(String what) {
+    if (loop != null) {
+      loop.checkLoopThread(what);
+    }
   }
 
   @SuppressWarnings("unchecked") // only futures of type F are registered

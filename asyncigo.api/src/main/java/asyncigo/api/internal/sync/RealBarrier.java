@@ -1,6 +1,7 @@
 package asyncigo.api.internal.sync;
 
 import asyncigo.api.Future;
+import asyncigo.api.Loop;
 import asyncigo.api.sync.AsyncBarrier;
 import asyncigo.api.sync.BarrierBrokenException;
 
@@ -12,6 +13,7 @@ import asyncigo.api.sync.BarrierBrokenException;
  */
 public final class RealBarrier implements AsyncBarrier {
   private final int parties;
+  private final LoopBinding binding = new LoopBinding();
   private final WaitQueue<Integer> waiting = new WaitQueue<>();
   private boolean broken;
 
@@ -25,11 +27,12 @@ public final class RealBarrier implements AsyncBarrier {
 
   @Override
   public int await() {
+    Loop loop = binding.check("AsyncBarrier.await");
     if (broken) {
       throw new BarrierBrokenException("barrier is broken: abort() was called");
     }
     if (waiting.size() + 1 < parties) {
-      return waiting.await(tripped -> {});
+      return waiting.await(loop, tripped -> {});
     }
     int index = 0;
     for (Future<Integer> party = waiting.pollLive(); party != null; party = waiting.pollLive()) {
@@ -40,12 +43,14 @@ public final class RealBarrier implements AsyncBarrier {
 
   @Override
   public void reset() {
+    binding.check("AsyncBarrier.reset");
     broken = false;
     waiting.failAll(() -> new BarrierBrokenException("barrier was reset while the task waited"));
   }
 
   @Override
   public void abort() {
+    binding.check("AsyncBarrier.abort");
     broken = true;
     waiting.failAll(() -> new BarrierBrokenException("barrier was aborted while the task waited"));
   }
@@ -57,11 +62,13 @@ public final class RealBarrier implements AsyncBarrier {
 
   @Override
   public int waiting() {
+    binding.check("AsyncBarrier.waiting");
     return waiting.size();
   }
 
   @Override
   public boolean isBroken() {
+    binding.check("AsyncBarrier.isBroken");
     return broken;
   }
 

@@ -2,6 +2,7 @@ package asyncigo.api.internal.sync;
 
 import asyncigo.api.Async;
 import asyncigo.api.Coroutine;
+import asyncigo.api.Loop;
 import asyncigo.api.sync.AsyncCondition;
 import asyncigo.api.sync.AsyncLock;
 import java.util.Objects;
@@ -14,6 +15,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class RealCondition implements AsyncCondition {
   private final AsyncLock lock;
+  private final LoopBinding binding = new LoopBinding();
   private final WaitQueue<Void> waiters = new WaitQueue<>();
 
   /** A condition over {@code lock}. */
@@ -28,15 +30,17 @@ public final class RealCondition implements AsyncCondition {
 
   @Override
   public <T> T withLock(Coroutine<T> block) {
+    binding.check("AsyncCondition.withLock");
     return lock.withLock(block);
   }
 
   @Override
   public void await() {
+    Loop loop = binding.check("AsyncCondition.await");
     requireLocked("await()");
     lock.release();
     try {
-      waiters.await(signalled -> wake(1));
+      waiters.await(loop, signalled -> wake(1));
     } finally {
       Async.shielded(
           () -> {
@@ -48,6 +52,7 @@ public final class RealCondition implements AsyncCondition {
 
   @Override
   public void awaitUntil(BooleanSupplier predicate) {
+    binding.check("AsyncCondition.awaitUntil");
     Objects.requireNonNull(predicate, "predicate");
     requireLocked("awaitUntil()");
     while (!predicate.getAsBoolean()) {
@@ -62,6 +67,7 @@ public final class RealCondition implements AsyncCondition {
 
   @Override
   public void signal(int n) {
+    binding.check("AsyncCondition.signal");
     if (n < 0) {
       throw new IllegalArgumentException("number of tasks to signal must not be negative: " + n);
     }
@@ -71,6 +77,7 @@ public final class RealCondition implements AsyncCondition {
 
   @Override
   public void signalAll() {
+    binding.check("AsyncCondition.signalAll");
     requireLocked("signalAll()");
     waiters.grantAll(null);
   }

@@ -1,6 +1,7 @@
 package asyncigo.api.internal.sync;
 
 import asyncigo.api.Coroutine;
+import asyncigo.api.Loop;
 import asyncigo.api.UncheckedExecutionException;
 import asyncigo.api.sync.AsyncLock;
 
@@ -10,20 +11,23 @@ import asyncigo.api.sync.AsyncLock;
  * the waiter's resumption.
  */
 public final class RealLock implements AsyncLock {
+  private final LoopBinding binding = new LoopBinding();
   private final WaitQueue<Void> waiters = new WaitQueue<>();
   private boolean locked;
 
   @Override
   public void acquire() {
+    Loop loop = binding.check("AsyncLock.acquire");
     if (!locked) {
       locked = true;
       return;
     }
-    waiters.await(handedOver -> release());
+    waiters.await(loop, handedOver -> release());
   }
 
   @Override
   public void release() {
+    binding.check("AsyncLock.release");
     if (!locked) {
       throw new IllegalStateException("release() of an AsyncLock that is not locked");
     }
@@ -34,11 +38,13 @@ public final class RealLock implements AsyncLock {
 
   @Override
   public boolean isLocked() {
+    binding.check("AsyncLock.isLocked");
     return locked;
   }
 
   @Override
   public <T> T withLock(Coroutine<T> block) {
+    binding.check("AsyncLock.withLock");
     acquire();
     try {
       return block.call();

@@ -1,5 +1,6 @@
 package asyncigo.api.internal.sync;
 
+import asyncigo.api.Loop;
 import asyncigo.api.sync.AsyncQueue;
 import asyncigo.api.sync.QueueShutDownException;
 import java.util.List;
@@ -32,6 +33,7 @@ public final class RealQueue<T> implements AsyncQueue<T> {
    * after it throws. `unfinished` counts items added and not yet marked with taskDone().
    */
 
+  private final LoopBinding binding = new LoopBinding();
   private final ItemBuffer<T> buffer;
   private final int capacity;
   private final WaitQueue<Void> getters = new WaitQueue<>();
@@ -54,13 +56,14 @@ public final class RealQueue<T> implements AsyncQueue<T> {
 
   @Override
   public void put(T item) {
+    Loop loop = binding.check("AsyncQueue.put");
     Objects.requireNonNull(item, "queue items must not be null");
     requireOpen("put()");
     if (hasRoom()) {
       add(item);
       return;
     }
-    putters.await(promised -> slotReturned());
+    putters.await(loop, promised -> slotReturned());
     if (shutDown) {
       throw new QueueShutDownException("put() on a queue shut down while the task waited");
     }
@@ -70,13 +73,14 @@ public final class RealQueue<T> implements AsyncQueue<T> {
 
   @Override
   public T get() {
+    Loop loop = binding.check("AsyncQueue.get");
     if (available() > 0) {
       return take();
     }
     if (shutDown) {
       throw new QueueShutDownException("get() on a queue that is shut down and has no item left");
     }
-    getters.await(promised -> itemReturned());
+    getters.await(loop, promised -> itemReturned());
     if (shutDownNow) {
       throw new QueueShutDownException("get() on a queue shut down immediately while it waited");
     }
@@ -86,6 +90,7 @@ public final class RealQueue<T> implements AsyncQueue<T> {
 
   @Override
   public boolean offer(T item) {
+    binding.check("AsyncQueue.offer");
     Objects.requireNonNull(item, "queue items must not be null");
     requireOpen("offer()");
     if (!hasRoom()) {
@@ -97,6 +102,7 @@ public final class RealQueue<T> implements AsyncQueue<T> {
 
   @Override
   public Optional<T> poll() {
+    binding.check("AsyncQueue.poll");
     if (available() > 0) {
       return Optional.of(take());
     }
@@ -108,6 +114,7 @@ public final class RealQueue<T> implements AsyncQueue<T> {
 
   @Override
   public int size() {
+    binding.check("AsyncQueue.size");
     return buffer.size();
   }
 
@@ -118,16 +125,19 @@ public final class RealQueue<T> implements AsyncQueue<T> {
 
   @Override
   public boolean isEmpty() {
+    binding.check("AsyncQueue.isEmpty");
     return buffer.size() == 0;
   }
 
   @Override
   public boolean isFull() {
+    binding.check("AsyncQueue.isFull");
     return !hasRoom();
   }
 
   @Override
   public void taskDone() {
+    binding.check("AsyncQueue.taskDone");
     if (unfinished == 0) {
       throw new IllegalStateException("taskDone() called more times than items were put");
     }
@@ -138,13 +148,15 @@ public final class RealQueue<T> implements AsyncQueue<T> {
 
   @Override
   public void join() {
+    Loop loop = binding.check("AsyncQueue.join");
     if (unfinished > 0) {
-      joiners.await(woken -> {});
+      joiners.await(loop, woken -> {});
     }
   }
 
   @Override
   public void shutdown() {
+    binding.check("AsyncQueue.shutdown");
     if (shutDown) {
       return;
     }
@@ -156,6 +168,7 @@ public final class RealQueue<T> implements AsyncQueue<T> {
 
   @Override
   public List<T> shutdownNow() {
+    binding.check("AsyncQueue.shutdownNow");
     shutdown();
     shutDownNow = true;
     promisedItems = 0;
@@ -169,6 +182,7 @@ public final class RealQueue<T> implements AsyncQueue<T> {
 
   @Override
   public boolean isShutDown() {
+    binding.check("AsyncQueue.isShutDown");
     return shutDown;
   }
 

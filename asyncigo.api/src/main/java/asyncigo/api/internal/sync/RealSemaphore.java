@@ -1,6 +1,7 @@
 package asyncigo.api.internal.sync;
 
 import asyncigo.api.Coroutine;
+import asyncigo.api.Loop;
 import asyncigo.api.UncheckedExecutionException;
 import asyncigo.api.sync.AsyncSemaphore;
 
@@ -10,6 +11,7 @@ import asyncigo.api.sync.AsyncSemaphore;
  * release and the waiter's resumption.
  */
 public final class RealSemaphore implements AsyncSemaphore {
+  private final LoopBinding binding = new LoopBinding();
   private final WaitQueue<Void> waiters = new WaitQueue<>();
   private final boolean bounded;
   private final int bound;
@@ -31,15 +33,17 @@ public final class RealSemaphore implements AsyncSemaphore {
 
   @Override
   public void acquire() {
+    Loop loop = binding.check("AsyncSemaphore.acquire");
     if (permits > 0) {
       permits--;
       return;
     }
-    waiters.await(handedOver -> release());
+    waiters.await(loop, handedOver -> release());
   }
 
   @Override
   public void release() {
+    binding.check("AsyncSemaphore.release");
     if (waiters.grant(null)) {
       return;
     }
@@ -54,11 +58,13 @@ public final class RealSemaphore implements AsyncSemaphore {
 
   @Override
   public int available() {
+    binding.check("AsyncSemaphore.available");
     return permits;
   }
 
   @Override
   public <T> T withPermit(Coroutine<T> block) {
+    binding.check("AsyncSemaphore.withPermit");
     acquire();
     try {
       return block.call();

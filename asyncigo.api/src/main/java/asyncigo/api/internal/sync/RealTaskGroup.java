@@ -125,6 +125,7 @@ public final class RealTaskGroup implements TaskGroup {
 
   @Override
   public <T> Task<T> spawn(String name, Coroutine<T> body) {
+    loop.checkLoopThread("TaskGroup.spawn");
     Objects.requireNonNull(body, "body");
     if (finished) {
       throw new IllegalStateException("spawn() on a task group that has finished");
@@ -141,6 +142,7 @@ public final class RealTaskGroup implements TaskGroup {
 
   @Override
   public void cancel() {
+    loop.checkLoopThread("TaskGroup.cancel");
     if (!finished) {
       abort();
       interruptBody();

@@ -157,16 +157,19 @@ public final class TimeoutScope implements Timeout {
 
   @Override
   public long deadline() {
+    loop.checkLoopThread("Timeout.deadline");
     return deadline;
   }
 
   @Override
   public void reschedule(Duration delay) {
+    loop.checkLoopThread("Timeout.reschedule");
     rescheduleAt(deadlineAfter(delay));
   }
 
   @Override
   public void rescheduleAt(long deadline) {
+    loop.checkLoopThread("Timeout.rescheduleAt");
     switch (state) {
       case ENTERED -> {}
       case EXITED -> throw new IllegalStateException("the timeout's block has ended");
@@ -181,6 +184,7 @@ public final class TimeoutScope implements Timeout {
 
   @Override
   public boolean expired() {
+    loop.checkLoopThread("Timeout.expired");
     return state == State.EXPIRING || state == State.EXPIRED;
   }
 

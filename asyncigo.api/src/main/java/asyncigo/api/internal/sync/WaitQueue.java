@@ -52,16 +52,16 @@ public final class WaitQueue<V> {
   private Node<V> tail;
 
   /**
-   * Parks the current task at the end of the queue until a grant; returns the granted value or
-   * throws the exception the waiter's future was failed with.
+   * Parks the current task of {@code loop} at the end of the queue until a grant; returns the
+   * granted value or throws the exception the waiter's future was failed with.
    *
    * @param onLostGrant receives the value granted to this waiter when its task was cancelled
    *     before it resumed; it must pass the grant on
    * @throws CancelledException if the task is cancelled before it resumes with a grant; the queue
    *     is then as if it had never waited
    */
-  public V await(Consumer<? super V> onLostGrant) {
-    Node<V> node = new Node<>(Loop.current().<V>newFuture());
+  public V await(Loop loop, Consumer<? super V> onLostGrant) {
+    Node<V> node = new Node<>(loop.<V>newFuture());
     link(node);
     V granted;
     try {

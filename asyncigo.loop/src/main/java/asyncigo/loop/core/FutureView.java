@@ -1,0 +1,95 @@
+package asyncigo.loop.core;
+
+import asyncigo.api.Future;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The {@link CompletableFuture} view of a {@link RealFuture} ({@code Future.toCompletableFuture}),
+ * for any thread. The view is stored in the future once, by compare-and-exchange, so concurrent
+ * first calls get the same one. The view of a done future is completed at once; that of a pending
+ * future by a done callback registered on the loop (handed over with {@code callSoonThreadsafe}
+ * when the caller is another thread). A failure delivered to the view is marked retrieved on the
+ * loop. Cancelling the view cancels the future, on the loop. Thread-safe.
+ */
+final class FutureView {
+  private static final VarHandle VIEW;
+
+  static {
+    try {
+      VIEW =
+          MethodHandles.lookup().findVarHandle(RealFuture.class, "view", CompletableFuture.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private FutureView() {}
+
+  /** The view of {@code future}, made on the first call. */
+  @SuppressWarnings("unchecked")
+  static <T> CompletableFuture<T> of(RealFuture<T> future) {
+    CompletableFuture<T> existing = (CompletableFuture<T>) VIEW.getAcquire(future);
+    if (existing != null) {
+      return existing;
+    }
+    Scheduler scheduler = future.scheduler;
+    boolean onLoop = scheduler.isOwner();
+    boolean done = future.isDone();
+    if (!done && scheduler.loop.isClosed()) {
+      throw new IllegalStateException(
+          "Future.toCompletableFuture: the future is pending and its loop is closed, so it can"
+              + " never complete");
+    }
+    CompletableFuture<T> view = new CompletableFuture<>();
+    Object winner = VIEW.compareAndExchange(future, null, view);
+    if (winner != null) {
+      return (CompletableFuture<T>) winner;
+    }
+    if (done) {
+      complete(future, view, onLoop);
+      return view;
+    }
+    view.whenComplete(
+        (v, e) -> {
+          if (view.isCancelled()) {
+            scheduler.loop.callSoonThreadsafe(
+                () ->
+                    future.settle(
+                        Future.State.CANCELLED, new StoredCancellation("cancelled through view")));
+          }
+        });
+    Runnable register =
+        () -> future.listen(new RealFuture.DoneCallback<T>(future, f -> complete(f, view, true)));
+    if (onLoop) {
+      register.run();
+    } else {
+      scheduler.loop.callSoonThreadsafe(register);
+    }
+    return view;
+  }
+
+  /**
+   * Completes {@code view} as the done {@code future} ended (its state is read first, with acquire
+   * semantics, then its outcome). A failure is marked retrieved on the loop: at once when {@code
+   * onLoop}, else handed to it.
+   */
+  @SuppressWarnings("unchecked")
+  private static <T> void complete(Future<T> done, CompletableFuture<T> view, boolean onLoop) {
+    RealFuture<T> future = (RealFuture<T>) done;
+    switch (future.state()) {
+      case SUCCEEDED -> view.complete((T) future.rawValue());
+      case FAILED -> {
+        Scheduler scheduler = future.scheduler;
+        if (onLoop) {
+          future.markRetrieved();
+        } else if (!scheduler.loop.isClosed()) {
+          scheduler.loop.callSoonThreadsafe(future::markRetrieved);
+        }
+        view.completeExceptionally((Throwable) future.rawValue());
+      }
+      default -> view.cancel(false);
+    }
+  }
+}
