@@ -4,7 +4,8 @@
  *
  * <p>Needs {@code --enable-native-access=org.jnrproject.jffi} on JDK 24+ (jffi loads its JNI stub;
  * without the flag the JDK warns, and with native access denied the backend reports itself
- * unavailable).
+ * unavailable). The JNR modules come from {@code io.asyncigo:asyncigo.jnr}: the JNR jars with real
+ * module descriptors, so that jlink accepts them.
  */
 module asyncigo.poll.epoll {
   requires asyncigo.api;
@@ -12,9 +13,6 @@ module asyncigo.poll.epoll {
   requires org.jnrproject.jffi;
   requires org.jnrproject.enxio;
   requires org.jnrproject.constants;
-  // jnr-ffi generates its bindings with ASM, but as an automatic module it cannot require it:
-  // requiring it here puts it in the module graph.
-  requires org.objectweb.asm;
 
   // Internal. Exported unconditionally because jnr-ffi defines the generated binding class in an
   // unnamed module, which can only see exported packages.

@@ -65,18 +65,6 @@ class BackendSwapTest {
   }
 
   @Test
-  void withoutTheLoopModuleOpeningALoopSaysWhichArtifactToAddToEitherPath() throws Exception {
-    ChildJvm.Result result =
-        ChildJvm.pollerReport(ChildJvm.without(ChildJvm.modulePath(), "asyncigo.loop"));
-
-    assertEquals(1, result.exitCode(), result::toString);
-    assertEquals(
-        "error=no asyncigo loop implementation found: put io.asyncigo:asyncigo.loop on the"
-            + " module path or class path",
-        result.stderr().strip());
-  }
-
-  @Test
   void withoutAnyPollerModuleOpeningALoopSaysWhichArtifactsToAddToEitherPath() throws Exception {
     ChildJvm.Result result =
         ChildJvm.pollerReport(ChildJvm.without(WITHOUT_EPOLL, "asyncigo.poll.nio"));
@@ -115,5 +103,20 @@ class BackendSwapTest {
     assertTrue(
         message.startsWith("error=poller 'kqueue' was asked for but not found; found: ["), message);
     assertTrue(message.contains("epoll") && message.contains("nio"), message);
+  }
+
+  @Test
+  void withoutTheLoopModuleOpeningALoopFailsNamingTheModulesAndTheArtifactToAdd() throws Exception {
+    ChildJvm.Result result =
+        ChildJvm.pollerReport(ChildJvm.without(ChildJvm.modulePath(), "asyncigo.loop"));
+
+    assertEquals(1, result.exitCode(), result::toString);
+    assertEquals("", result.stdout());
+    assertEquals(
+        "error=no asyncigo loop implementation found: put the modules asyncigo.loop and"
+            + " asyncigo.poll.nio (or asyncigo.poll.epoll) on the module path or class path"
+            + " (Maven: the runtime dependency io.asyncigo:asyncigo brings all three); in a jlink"
+            + " image, link them with --add-modules asyncigo or --bind-services",
+        result.stderr().strip());
   }
 }

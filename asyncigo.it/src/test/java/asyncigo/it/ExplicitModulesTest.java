@@ -68,6 +68,21 @@ class ExplicitModulesTest {
   }
 
   @Test
+  void everyJarOnTheRuntimeModulePathIsAnExplicitModuleSoJlinkAcceptsIt() {
+    // jlink refuses automatic modules: the JNR jars must come from asyncigo.jnr, with
+    // descriptors, never as the original com.github.jnr jars.
+    List<String> automatic =
+        ModuleFinder.of(ChildJvm.modulePath().toArray(Path[]::new)).findAll().stream()
+            .map(ModuleReference::descriptor)
+            .filter(ModuleDescriptor::isAutomatic)
+            .map(ModuleDescriptor::name)
+            .sorted()
+            .toList();
+
+    assertEquals(List.of(), automatic);
+  }
+
+  @Test
   void noAsyncigoJarIsOnTheClassPathOfTheTestJvm() {
     // Surefire puts the test framework on the class path; every asyncigo module must be on the
     // module path (an asyncigo jar that nothing requires would land on the class path).

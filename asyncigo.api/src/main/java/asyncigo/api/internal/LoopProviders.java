@@ -21,8 +21,10 @@ public final class LoopProviders {
           return it.next();
         }
         return new IllegalStateException(
-            "no asyncigo loop implementation found: put io.asyncigo:asyncigo.loop on the module"
-                + " path or class path");
+            "no asyncigo loop implementation found: put the modules asyncigo.loop and"
+                + " asyncigo.poll.nio (or asyncigo.poll.epoll) on the module path or class path"
+                + " (Maven: the runtime dependency io.asyncigo:asyncigo brings all three); in a"
+                + " jlink image, link them with --add-modules asyncigo or --bind-services");
       } catch (ServiceConfigurationError e) {
         return new IllegalStateException("cannot load the asyncigo loop implementation: " + e, e);
       }

@@ -1,5 +1,5 @@
-// Generated with `jdeps --generate-module-info` (JDK 25) for the jlink image: jlink refuses
-// automatic modules. ModiTect (add-module-info) compiles it into a copy of the jar.
+// Generated with `jdeps --generate-module-info` (JDK 25): jlink refuses automatic modules.
+// asyncigo.jnr compiles it against the original jar and adds it to a copy (see its pom.xml).
 module org.jnrproject.posix {
   requires java.logging;
   requires java.management;

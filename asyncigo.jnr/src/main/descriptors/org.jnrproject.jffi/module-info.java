@@ -1,5 +1,5 @@
-// Generated with `jdeps --generate-module-info` (JDK 25) for the jlink image: jlink refuses
-// automatic modules. ModiTect (add-module-info) compiles it into a copy of the jar.
+// Generated with `jdeps --generate-module-info` (JDK 25): jlink refuses automatic modules.
+// asyncigo.jnr compiles it against the original jar and adds it to a copy (see its pom.xml).
 // Hand edit: jffi loads its JNI stub from the resources of the nativelibs jar, so that module
 // must be in the module graph; nothing else requires it.
 module org.jnrproject.jffi {

@@ -1,6 +1,0 @@
-// Generated with `jdeps --generate-module-info` (JDK 25) for the jlink image: jlink refuses
-// automatic modules. ModiTect (add-module-info) compiles it into a copy of the jar.
-module jnr.x86asm {
-  exports com.kenai.jnr.x86asm;
-  exports jnr.x86asm;
-}
