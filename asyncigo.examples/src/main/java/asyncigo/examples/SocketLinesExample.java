@@ -47,10 +47,8 @@ public final class SocketLinesExample {
                   Iter.generate(
                       y -> {
                         try (AsyncStream stream = Loop.current().connect("127.0.0.1", port)) {
-                          byte[] line;
-                          while ((line = stream.readLine()) != null) {
-                            String text = new String(line, UTF_8).strip();
-                            y.yield(text.codePointCount(0, text.length()));
+                          for (String line : stream.text(UTF_8).lines()) {
+                            y.yield(line.codePointCount(0, line.length()));
                           }
                         }
                       });
@@ -65,7 +63,7 @@ public final class SocketLinesExample {
 
   private static void sendLines(AsyncStream stream) throws Exception {
     for (String line : LINES) {
-      stream.write((line + "\n").getBytes(UTF_8));
+      stream.text(UTF_8).writeLine(line);
     }
     stream.flush();
   }

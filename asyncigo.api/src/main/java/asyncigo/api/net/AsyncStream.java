@@ -1,10 +1,12 @@
 package asyncigo.api.net;
 
 import asyncigo.api.Future;
+import asyncigo.api.internal.net.StreamText;
 import asyncigo.api.iter.AsyncIterable;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
 import java.util.Optional;
 
 /**
@@ -94,6 +96,25 @@ public interface AsyncStream extends AutoCloseable {
 
   /** The stream in chunks of {@code n} bytes, as {@link #readChunk(int)} returns them. */
   AsyncIterable<byte[]> chunks(int n);
+
+  /**
+   * A text view of this stream in {@code charset}: lines as strings without their terminator,
+   * strings written encoded (see {@link TextStream}). The view keeps no bytes of its own, so text
+   * and byte reads of this stream can be mixed. Cheap; any thread may call it.
+   *
+   * <pre>{@code
+   * TextStream text = stream.text(StandardCharsets.UTF_8);
+   * text.writeLine("HELLO " + name);
+   * String reply = text.readLine();
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if {@code charset} does not write {@code '\r'} and {@code
+   *     '\n'} as single bytes (UTF-16, UTF-32)
+   * @throws NullPointerException if {@code charset} is null
+   */
+  default TextStream text(Charset charset) {
+    return StreamText.of(this, charset);
+  }
 
   /** The line-length limit of {@link #readLine()} and {@link #readUntil} (default 64 KiB). */
   int lineLimit();
