@@ -7,9 +7,6 @@ module asyncigo.loop {
   requires transitive asyncigo.api;
   requires org.slf4j;
 
-  // asyncigo.test's TestClock needs to know whether the loop is idle.
-  exports asyncigo.loop.core to asyncigo.test;
-
   uses asyncigo.api.spi.PollerProvider;
 
   provides asyncigo.api.spi.LoopProvider with

@@ -12,7 +12,7 @@
 module asyncigo.test {
   requires transitive asyncigo.api;
   requires transitive org.junit.jupiter.api;
-  requires asyncigo.loop;
-
   exports asyncigo.test;
+
+  uses asyncigo.api.spi.LoopProvider;
 }

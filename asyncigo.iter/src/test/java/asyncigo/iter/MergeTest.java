@@ -9,11 +9,14 @@ import asyncigo.api.CancelledException;
 import asyncigo.api.Loop;
 import asyncigo.api.Task;
 import asyncigo.api.iter.AsyncIterator;
+import asyncigo.test.AsyncigoTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** Runs each test as the main task of a fresh virtual-time loop (see {@code asyncigo.test}). */
+@AsyncigoTest
 class MergeTest {
   private static final Duration SECOND = Duration.ofSeconds(1);
 
@@ -25,15 +28,10 @@ class MergeTest {
   void elementsComeOutInTheOrderTheyArriveFromConcurrentSources() {
     Probe slow = new Probe(0, 3).pause(Duration.ofSeconds(3));
     Probe fast = new Probe(10, 2).pause(Duration.ofSeconds(2));
-    List<String> seen =
-        TestLoop.runOnce(
-            () -> {
-              List<String> out = new ArrayList<>();
-              for (int x : Iter.merge(slow.seq(), fast.seq())) {
-                out.add(x + seconds());
-              }
-              return out;
-            });
+    List<String> seen = new ArrayList<>();
+    for (int x : Iter.merge(slow.seq(), fast.seq())) {
+      seen.add(x + seconds());
+    }
     assertEquals(List.of("10@2", "0@3", "11@4", "1@6", "2@9"), seen);
     assertEquals(1, slow.finished);
     assertEquals(1, fast.finished);
@@ -44,11 +42,7 @@ class MergeTest {
     Probe slow = new Probe(0, 2).pause(Duration.ofSeconds(3));
     Probe fast = new Probe(10, 2).pause(Duration.ofSeconds(2));
     List<Integer> seen = new ArrayList<>();
-    TestLoop.runOnce(
-        () -> {
-          Iter.merge(slow.seq(), fast.seq()).forEach(seen::add);
-          return null;
-        });
+    Iter.merge(slow.seq(), fast.seq()).forEach(seen::add);
     assertEquals(List.of(10, 0, 11, 1), seen);
   }
 
@@ -56,17 +50,13 @@ class MergeTest {
   void nothingStartsBeforeTheFirstHasNextAndEachSourceRunsAtMostOneElementAhead() {
     Probe a = new Probe(0, 5);
     Probe b = new Probe(10, 5);
-    TestLoop.runOnce(
-        () -> {
-          try (AsyncIterator<Integer> it = Iter.merge(a.seq(), b.seq()).iterator()) {
-            Async.sleep(SECOND);
-            assertEquals(List.of(0, 0), List.of(a.started, b.started));
-            assertEquals(0, it.next());
-            Async.sleep(SECOND);
-            assertEquals(List.of(2, 1), List.of(a.produced, b.produced));
-          }
-          return null;
-        });
+    try (AsyncIterator<Integer> it = Iter.merge(a.seq(), b.seq()).iterator()) {
+      Async.sleep(SECOND);
+      assertEquals(List.of(0, 0), List.of(a.started, b.started));
+      assertEquals(0, it.next());
+      Async.sleep(SECOND);
+      assertEquals(List.of(2, 1), List.of(a.produced, b.produced));
+    }
     assertEquals(List.of(1, 1), List.of(a.finished, b.finished));
   }
 
@@ -74,26 +64,18 @@ class MergeTest {
   void closingTheMergeClosesEverySourceBeforeCloseReturns() {
     Probe a = new Probe(0, 5).pause(SECOND);
     Probe b = new Probe(10, 5).pause(Duration.ofMillis(1500));
-    TestLoop.runOnce(
-        () -> {
-          AsyncIterator<Integer> it = Iter.merge(a.seq(), b.seq()).iterator();
-          assertEquals(List.of(0, 10, 1), List.of(it.next(), it.next(), it.next()));
-          it.close();
-          assertEquals(List.of(1, 1), List.of(a.finished, b.finished));
-          return null;
-        });
+    AsyncIterator<Integer> it = Iter.merge(a.seq(), b.seq()).iterator();
+    assertEquals(List.of(0, 10, 1), List.of(it.next(), it.next(), it.next()));
+    it.close();
+    assertEquals(List.of(1, 1), List.of(a.finished, b.finished));
   }
 
   @Test
   void takeOnAMergeClosesEverySource() {
     Probe a = new Probe(0, 5);
     Probe b = new Probe(10, 5);
-    TestLoop.runOnce(
-        () -> {
-          assertEquals(2, Iter.merge(a.seq(), b.seq()).take(2).toList().size());
-          assertEquals(List.of(1, 1), List.of(a.finished, b.finished));
-          return null;
-        });
+    assertEquals(2, Iter.merge(a.seq(), b.seq()).take(2).toList().size());
+    assertEquals(List.of(1, 1), List.of(a.finished, b.finished));
   }
 
   @Test
@@ -101,15 +83,11 @@ class MergeTest {
     Probe failing = new Probe(0, 5).pause(SECOND).failAfter(2);
     Probe other = new Probe(10, 5).pause(Duration.ofMillis(1500));
     List<Integer> seen = new ArrayList<>();
-    TestLoop.runOnce(
-        () -> {
-          AsyncIterator<Integer> it = Iter.merge(failing.seq(), other.seq()).iterator();
-          RuntimeException thrown =
-              assertThrows(RuntimeException.class, () -> it.forEachRemaining(seen::add));
-          assertSame(failing.failure, thrown);
-          assertEquals(1, other.finished, "the other source was closed");
-          return null;
-        });
+    AsyncIterator<Integer> it = Iter.merge(failing.seq(), other.seq()).iterator();
+    RuntimeException thrown =
+        assertThrows(RuntimeException.class, () -> it.forEachRemaining(seen::add));
+    assertSame(failing.failure, thrown);
+    assertEquals(1, other.finished, "the other source was closed");
     // failing yields 0@1, 1@2 and fails @2 (no pause before failing); other yields 10@1.5.
     assertEquals(List.of(0, 10, 1), seen);
   }
@@ -119,25 +97,21 @@ class MergeTest {
     Probe a = new Probe(0, 5).pause(SECOND);
     Probe b = new Probe(10, 5).pause(SECOND);
     List<String> log = new ArrayList<>();
-    TestLoop.runOnce(
-        () -> {
-          Task<Void> consumer =
-              Async.spawn(
-                  () -> {
-                    try {
-                      for (int ignored : Iter.merge(a.seq(), b.seq())) {
-                        // consume
-                      }
-                    } finally {
-                      log.add("finished " + a.finished + " " + b.finished);
-                    }
-                    return null;
-                  });
-          Async.sleep(Duration.ofMillis(2500));
-          consumer.cancel();
-          assertThrows(CancelledException.class, consumer::await);
-          return null;
-        });
+    Task<Void> consumer =
+        Async.spawn(
+            () -> {
+              try {
+                for (int ignored : Iter.merge(a.seq(), b.seq())) {
+                  // consume
+                }
+              } finally {
+                log.add("finished " + a.finished + " " + b.finished);
+              }
+              return null;
+            });
+    Async.sleep(Duration.ofMillis(2500));
+    consumer.cancel();
+    assertThrows(CancelledException.class, consumer::await);
     assertEquals(List.of("finished 1 1"), log);
   }
 
@@ -145,27 +119,22 @@ class MergeTest {
   void aForLoopThatBreaksReleasesEverySourceWhenTheConsumingTaskEnds() {
     Probe a = new Probe(0, 5);
     Probe b = new Probe(10, 5);
-    TestLoop.runOnce(
-        () -> {
-          Async.spawn(
-                  () -> {
-                    for (int ignored : Iter.merge(a.seq(), b.seq())) {
-                      break;
-                    }
-                    return null;
-                  })
-              .await();
-          Async.sleep(Duration.ofMillis(1));
-          assertEquals(List.of(1, 1), List.of(a.finished, b.finished));
-          return null;
-        });
+    Async.spawn(
+            () -> {
+              for (int ignored : Iter.merge(a.seq(), b.seq())) {
+                break;
+              }
+              return null;
+            })
+        .await();
+    Async.sleep(Duration.ofMillis(1));
+    assertEquals(List.of(1, 1), List.of(a.finished, b.finished));
   }
 
   @Test
   void plainIterablesMergeToo() {
     List<Object> merged =
-        TestLoop.runOnce(
-            () -> Iter.<Object>merge(List.of(1, 2, 3), List.of("a", "b"), List.of()).toList());
+        Iter.<Object>merge(List.of(1, 2, 3), List.of("a", "b"), List.of()).toList();
     assertEquals(5, merged.size());
     assertEquals(List.of(1, 2, 3), merged.stream().filter(x -> x instanceof Integer).toList());
     assertEquals(List.of("a", "b"), merged.stream().filter(x -> x instanceof String).toList());
@@ -173,6 +142,6 @@ class MergeTest {
 
   @Test
   void aMergeOfNothingIsEmpty() {
-    assertEquals(List.of(), TestLoop.runOnce(() -> Iter.merge().toList()));
+    assertEquals(List.of(), Iter.merge().toList());
   }
 }

@@ -93,7 +93,7 @@ class TestClockTest {
     });
     t.join();
     assertTrue(thrown[0] instanceof IllegalStateException, String.valueOf(thrown[0]));
-    assertTrue(thrown[0].getMessage().startsWith("RealLoop.hasReadyWork is loop-confined"),
+    assertTrue(thrown[0].getMessage().startsWith("LoopProvider.hasReadyWork is loop-confined"),
         thrown[0].getMessage());
   }
 

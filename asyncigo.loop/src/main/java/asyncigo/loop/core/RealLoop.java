@@ -83,10 +83,11 @@ public final class RealLoop implements Loop {
 
   /**
    * Whether anything but the calling task is ready to run or due now (see {@link
-   * Scheduler#hasReadyWork}). Loop-confined; for {@code asyncigo.test}.
+   * Scheduler#hasReadyWork}). Loop-confined; for test tools, through {@link
+   * RealLoopProvider#hasReadyWork}.
    */
-  public boolean hasReadyWork() {
-    scheduler.checkOwner("RealLoop.hasReadyWork");
+  boolean hasReadyWork() {
+    scheduler.checkOwner("LoopProvider.hasReadyWork");
     return scheduler.hasReadyWork();
   }
 

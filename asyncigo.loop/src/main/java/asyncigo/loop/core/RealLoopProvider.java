@@ -17,4 +17,12 @@ public final class RealLoopProvider implements LoopProvider {
     Scheduler s = Scheduler.runningOn(Thread.currentThread());
     return s == null ? Optional.empty() : Optional.of(s.loop);
   }
+
+  @Override
+  public boolean hasReadyWork(Loop loop) {
+    if (loop instanceof RealLoop real) {
+      return real.hasReadyWork();
+    }
+    return LoopProvider.super.hasReadyWork(loop);
+  }
 }

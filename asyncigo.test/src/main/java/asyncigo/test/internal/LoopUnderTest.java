@@ -4,10 +4,11 @@ import asyncigo.api.Loop;
 import asyncigo.api.LoopOptions;
 import asyncigo.api.Task;
 import asyncigo.api.UnhandledFailure;
-import asyncigo.loop.core.RealLoop;
+import asyncigo.api.spi.LoopProvider;
 import asyncigo.test.TestClock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceLoader;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -25,13 +26,13 @@ public final class LoopUnderTest implements AutoCloseable {
     void run() throws Throwable;
   }
 
-  private final RealLoop loop;
+  private final Loop loop;
   private final TestClock clock;
   private final List<UnhandledFailure> unhandled;
 
-  private LoopUnderTest(RealLoop loop, List<UnhandledFailure> unhandled) {
+  private LoopUnderTest(Loop loop, LoopProvider provider, List<UnhandledFailure> unhandled) {
     this.loop = loop;
-    this.clock = new RealTestClock(loop);
+    this.clock = new RealTestClock(loop, provider);
     this.unhandled = unhandled;
   }
 
@@ -39,12 +40,11 @@ public final class LoopUnderTest implements AutoCloseable {
   public static LoopUnderTest open(LoopOptions options) {
     List<UnhandledFailure> unhandled = new ArrayList<>();
     Loop loop = Loop.open(options.exceptionHandler(unhandled::add));
-    if (!(loop instanceof RealLoop real)) {
-      loop.close();
-      throw new IllegalStateException(
-          "asyncigo.test works with asyncigo's own loop (io.asyncigo:asyncigo.loop), not " + loop);
-    }
-    return new LoopUnderTest(real, unhandled);
+    LoopProvider provider =
+        ServiceLoader.load(LoopProvider.class, LoopUnderTest.class.getClassLoader())
+            .findFirst()
+            .orElseThrow();
+    return new LoopUnderTest(loop, provider, unhandled);
   }
 
   public Loop loop() {

@@ -1,17 +1,23 @@
 package asyncigo.test.internal;
 
-import asyncigo.loop.core.RealLoop;
+import asyncigo.api.Loop;
+import asyncigo.api.spi.LoopProvider;
 import asyncigo.test.TestClock;
 import java.time.Duration;
 import java.util.Objects;
 
-/** The {@link TestClock} of one test loop: sleeps on the loop's virtual clock, yields until idle. */
+/**
+ * The {@link TestClock} of one test loop: sleeps on the loop's virtual clock, and yields until the
+ * loop's provider says nothing but the calling task is ready.
+ */
 final class RealTestClock implements TestClock {
-  private final RealLoop loop;
+  private final Loop loop;
+  private final LoopProvider provider;
   private final long origin;
 
-  RealTestClock(RealLoop loop) {
+  RealTestClock(Loop loop, LoopProvider provider) {
     this.loop = loop;
+    this.provider = provider;
     this.origin = loop.time();
   }
 
@@ -34,7 +40,7 @@ final class RealTestClock implements TestClock {
 
   @Override
   public void runUntilIdle() {
-    while (loop.hasReadyWork()) {
+    while (provider.hasReadyWork(loop)) {
       loop.yieldNow();
     }
   }
