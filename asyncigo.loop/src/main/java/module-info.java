@@ -3,6 +3,9 @@
  * {@link asyncigo.api.spi.PollerProvider}. Users never require this module; they put it on the
  * module path.
  */
+// asyncigo.test is built after this module, so javac cannot see the module the qualified export
+// below names: a "module not found" warning that says nothing wrong.
+@SuppressWarnings("module")
 module asyncigo.loop {
   requires transitive asyncigo.api;
   requires org.slf4j;

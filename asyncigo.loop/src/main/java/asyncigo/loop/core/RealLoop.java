@@ -84,6 +84,9 @@ public final class RealLoop implements Loop {
   /**
    * Whether anything but the calling task is ready to run or due now (see {@link
    * Scheduler#hasReadyWork}). Loop-confined; for {@code asyncigo.test}.
+   *
+   * @return true if another task or callback is ready, a thread-safe callback waits, or a timer
+   *     is due
    */
   public boolean hasReadyWork() {
     scheduler.checkOwner("RealLoop.hasReadyWork");
