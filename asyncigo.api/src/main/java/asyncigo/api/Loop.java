@@ -40,7 +40,7 @@ import java.util.concurrent.CompletionStage;
  * #checkLoopThread}, {@link #pollerSelection()} and {@link #engine()}, which any thread may call.
  * A loop-confined method called from another thread throws {@link IllegalStateException} naming
  * the method and the thread, before it changes anything (see {@link #checkLoopThread}). The static
- * methods may be called from any thread.
+ * methods are thread-safe.
  *
  * @since 0.1
  */
@@ -151,7 +151,7 @@ public interface Loop extends AutoCloseable {
    * Schedules {@code callback} to run once {@code delay} has passed on the loop clock; never
    * earlier. Callbacks due at the same time run in the order they were scheduled.
    *
-   * @param delay how long to wait; zero runs it with the callbacks due now
+   * @param delay how long to wait, on the loop clock
    * @param callback the code to run on the loop
    * @return a handle that can cancel it
    * @throws IllegalArgumentException if delay is negative
