@@ -11,11 +11,17 @@ import java.util.concurrent.CancellationException;
  * {@link Task#uncancel()}, as timeout scopes do). Code that must await during cleanup runs inside
  * {@link Task#shielded(Coroutine)}. Do not swallow this exception: a cancelled task always ends
  * cancelled, whatever its body returns.
+ *
+ * @since 0.1
  */
 public class CancelledException extends CancellationException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception with a message saying what was cancelled. */
+  /**
+   * Creates the exception with a message saying what was cancelled.
+   *
+   * @param message what was cancelled, such as {@code "task fetch was cancelled"}
+   */
   public CancelledException(String message) {
     super(message);
   }

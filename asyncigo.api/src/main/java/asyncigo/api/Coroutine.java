@@ -8,9 +8,15 @@ package asyncigo.api;
  * UncheckedExecutionException}.
  *
  * @param <T> the result type; use {@code Void} and return {@code null} for no result
+ * @since 0.1
  */
 @FunctionalInterface
 public interface Coroutine<T> {
-  /** Runs the body; called once, on the loop, inside the task. */
+  /**
+   * Runs the body; called once, on the loop, inside the task.
+   *
+   * @return the task's result
+   * @throws Exception any failure, which becomes the task's failure
+   */
   T call() throws Exception;
 }

@@ -25,10 +25,15 @@ import java.util.function.Consumer;
  * {@link #toCompletableFuture()}.
  *
  * @param <T> the result type; null results are allowed
+ * @since 0.1
  */
 public interface Future<T> {
 
-  /** The state of a future. A future leaves {@code PENDING} once and never changes again. */
+  /**
+   * The state of a future. A future leaves {@code PENDING} once and never changes again.
+   *
+   * @since 0.1
+   */
   enum State {
     /** Not completed yet. */
     PENDING,
@@ -40,7 +45,7 @@ public interface Future<T> {
     CANCELLED
   }
 
-  /** The loop this future belongs to. Thread-safe. */
+  /** {@return the loop this future belongs to} Thread-safe. */
   Loop loop();
 
   /**
@@ -50,6 +55,7 @@ public interface Future<T> {
    * exception is rethrown: runtime exceptions and errors as they are, checked ones wrapped in
    * {@link UncheckedExecutionException}.
    *
+   * @return the result
    * @throws CancelledException if this future was cancelled, or if the current task is cancelled
    *     before or while waiting (the future it waits for is cancelled with it, unless it is a
    *     {@link #shield() shield}). If the future completed before the cancellation reached the
@@ -61,22 +67,26 @@ public interface Future<T> {
    */
   T await();
 
-  /** The current state. Thread-safe. */
+  /** {@return the current state} Thread-safe. */
   State state();
 
-  /** Whether the future has completed in any way (result, failure or cancellation). Thread-safe. */
+  /**
+   * {@return whether the future has completed in any way (result, failure or cancellation)}
+   * Thread-safe.
+   */
   default boolean isDone() {
     return state() != State.PENDING;
   }
 
-  /** Whether the future was cancelled. Thread-safe. */
+  /** {@return whether the future was cancelled} Thread-safe. */
   default boolean isCancelled() {
     return state() == State.CANCELLED;
   }
 
   /**
-   * The result of a future that succeeded.
+   * The result of a future that succeeded. Reading it counts as retrieving a failure.
    *
+   * @return the result
    * @throws IllegalStateException if the future is pending ("future is still pending")
    * @throws CancelledException if it was cancelled
    * @throws RuntimeException its failure, as {@link #await()} rethrows it
@@ -84,49 +94,62 @@ public interface Future<T> {
   T resultNow();
 
   /**
-   * The exception of a future that failed.
+   * The exception of a future that failed; reading it counts as retrieving it.
    *
+   * @return the exception
    * @throws IllegalStateException if the future is pending, succeeded, or was cancelled
    */
   Throwable exceptionNow();
 
   /**
-   * Completes the future with {@code result}. Returns true if this call completed it, false if it
-   * was already done.
+   * Completes the future with {@code result}.
+   *
+   * @param result the result, may be null
+   * @return true if this call completed it, false if it was already done
    */
   boolean complete(T result);
 
   /**
-   * Completes the future with {@code failure}. Returns true if this call completed it, false if
-   * it was already done.
+   * Completes the future with {@code failure}.
    *
+   * @param failure the exception that awaiting tasks get
+   * @return true if this call completed it, false if it was already done
    * @throws NullPointerException if failure is null
    */
   boolean fail(Throwable failure);
 
   /**
-   * Cancels the future. Returns true if this call cancelled it, false if it was already done.
-   * Tasks awaiting it get {@link CancelledException}.
+   * Cancels the future. Tasks awaiting it get {@link CancelledException}.
+   *
+   * @return true if this call cancelled it, false if it was already done
    */
   boolean cancel();
 
   /**
    * Registers a callback to run once the future is done, through the loop's ready queue (never
    * inside this call, even when the future is already done). Callbacks run in registration order;
-   * an exception from one goes to the loop's exception handler. Returns this future.
+   * an exception from one goes to the loop's exception handler.
+   *
+   * @param callback called with this future once it is done
+   * @return this future
+   * @throws NullPointerException if callback is null
    */
   Future<T> whenDone(Consumer<? super Future<T>> callback);
 
   /**
-   * Removes every registration of {@code callback} that has not run yet; returns how many were
-   * removed.
+   * Removes every registration of {@code callback} that has not run yet.
+   *
+   * @param callback the callback given to {@link #whenDone}, compared by identity
+   * @return how many registrations were removed
    */
   int removeWhenDone(Consumer<? super Future<T>> callback);
 
   /**
    * A future that mirrors this one but whose cancellation does not reach this one: awaiting the
    * shield from a task that is then cancelled throws in that task, while the operation behind
-   * this future goes on. Returns this future itself if it is already done.
+   * this future goes on.
+   *
+   * @return the shield, or this future itself if it is already done
    */
   Future<T> shield();
 
@@ -140,6 +163,7 @@ public interface Future<T> {
    * effect on this future. Blocking on the view from the loop's own thread deadlocks; await this
    * future instead.
    *
+   * @return the view, the same on every call
    * @throws IllegalStateException if this future is pending and its loop is closed, so that it
    *     can never complete
    */

@@ -7,17 +7,21 @@ package asyncigo.api;
  * <p><b>Threading.</b> {@link #cancel()} and {@link #isCancelled()} are loop-confined: from another
  * thread they throw {@link IllegalStateException} before they change anything (see {@link
  * Loop#checkLoopThread}). {@link #when()} is thread-safe.
+ *
+ * @since 0.1
  */
 public interface Handle {
   /**
-   * Prevents the callback from running. Returns true if it was pending and now never runs; false
-   * if it has already run, is running, or was cancelled before. Idempotent.
+   * Prevents the callback from running. Idempotent.
+   *
+   * @return true if it was pending and now never runs; false if it has already run, is running,
+   *     or was cancelled before
    */
   boolean cancel();
 
-  /** Whether {@link #cancel()} took effect. */
+  /** {@return whether {@link #cancel()} took effect} */
   boolean isCancelled();
 
-  /** The loop time, in nanoseconds, at which the callback is due ({@link Loop#time()}). */
+  /** {@return the loop time, in nanoseconds, at which the callback is due ({@link Loop#time()})} */
   long when();
 }

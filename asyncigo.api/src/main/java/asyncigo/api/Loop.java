@@ -39,22 +39,33 @@ import java.util.concurrent.CompletionStage;
  * running) except {@link #callSoonThreadsafe}, {@link #time()}, {@link #inLoop()}, {@link
  * #checkLoopThread}, {@link #pollerSelection()} and {@link #engine()}, which any thread may call.
  * A loop-confined method called from another thread throws {@link IllegalStateException} naming
- * the method and the thread, before it changes anything (see {@link #checkLoopThread}).
+ * the method and the thread, before it changes anything (see {@link #checkLoopThread}). The static
+ * methods are thread-safe.
+ *
+ * @since 0.1
  */
 public interface Loop extends AutoCloseable {
 
-  /** Opens a loop with default options. */
+  /**
+   * Opens a loop with default options; the calling thread owns it.
+   *
+   * @return the new loop, open and not running
+   * @throws IllegalStateException as {@link #open(LoopOptions)}
+   */
   static Loop open() {
     return open(LoopOptions.defaults());
   }
 
   /**
    * Opens a loop with {@code options}, using the first {@link LoopProvider} on the module path or
-   * class path.
+   * class path. The calling thread owns the loop.
    *
+   * @param options the options, such as a forced poller or virtual time
+   * @return the new loop, open and not running
    * @throws IllegalStateException if no loop implementation or no available poller is on the
    *     module path or class path (the message names the Maven artifact to add), or the chosen
    *     poller is not available (the message gives the cause)
+   * @throws java.io.UncheckedIOException if the chosen poller fails to open
    */
   static Loop open(LoopOptions options) {
     return LoopProviders.require().open(options);
@@ -63,6 +74,7 @@ public interface Loop extends AutoCloseable {
   /**
    * The loop whose task or callback is running on the current thread.
    *
+   * @return the running loop
    * @throws IllegalStateException "no running asyncigo loop on this thread" outside a loop
    */
   static Loop current() {
@@ -73,6 +85,8 @@ public interface Loop extends AutoCloseable {
   /**
    * The loop running on the current thread, if any: the way for code that works both inside and
    * outside a loop (seed {@code RunningLoopMaybe}) to choose.
+   *
+   * @return the running loop, or empty outside a loop (or when no implementation is present)
    */
   static Optional<Loop> running() {
     return LoopProviders.find().flatMap(LoopProvider::currentLoop);
@@ -84,44 +98,94 @@ public interface Loop extends AutoCloseable {
    * the tasks still pending are cancelled and their cleanup runs before this method returns;
    * failures of tasks that nobody awaited go to the exception handler.
    *
+   * @param <T> the result type
+   * @param main the main coroutine
+   * @return main's result
    * @throws IllegalStateException if the loop is running or closed, or called from a task or
    *     callback of this or another loop (a loop run inside another one would block it); the
    *     loop is left as it was, open and closable
    */
   <T> T run(Coroutine<T> main);
 
-  /** Spawns {@code body} as a task named {@code task-N}; its first step runs on the loop later. */
+  /**
+   * Spawns {@code body} as a task named {@code task-N}; its first step runs on the loop later.
+   *
+   * @param <T> the result type
+   * @param body the task's body
+   * @return the task
+   * @throws IllegalStateException if the loop is closed
+   */
   <T> Task<T> spawn(Coroutine<T> body);
 
-  /** Spawns {@code body} as a task with the given name. */
+  /**
+   * Spawns {@code body} as a task with the given name.
+   *
+   * @param <T> the result type
+   * @param name the task's name, shown in dumps and reports
+   * @param body the task's body
+   * @return the task
+   * @throws NullPointerException if name or body is null
+   * @throws IllegalStateException if the loop is closed
+   */
   <T> Task<T> spawn(String name, Coroutine<T> body);
 
-  /** A new pending future of this loop. */
+  /**
+   * {@return a new pending future of this loop}
+   *
+   * @param <T> the result type
+   * @throws IllegalStateException if the loop is closed
+   */
   <T> Future<T> newFuture();
 
-  /** Schedules {@code callback} to run in the next iteration of the loop, after earlier ones. */
+  /**
+   * Schedules {@code callback} to run in the next iteration of the loop, after earlier ones.
+   *
+   * @param callback the code to run on the loop
+   * @return a handle that can cancel it
+   * @throws NullPointerException if callback is null
+   * @throws IllegalStateException if the loop is closed
+   */
   Handle callSoon(Runnable callback);
 
   /**
    * Schedules {@code callback} to run once {@code delay} has passed on the loop clock; never
    * earlier. Callbacks due at the same time run in the order they were scheduled.
    *
+   * @param delay how long to wait, on the loop clock
+   * @param callback the code to run on the loop
+   * @return a handle that can cancel it
    * @throws IllegalArgumentException if delay is negative
+   * @throws NullPointerException if callback is null
+   * @throws IllegalStateException if the loop is closed
    */
   Handle callLater(Duration delay, Runnable callback);
 
-  /** Schedules {@code callback} at loop time {@code when} (nanoseconds, see {@link #time()}). */
+  /**
+   * Schedules {@code callback} at loop time {@code when} (nanoseconds, see {@link #time()}); a
+   * time in the past makes it due at once.
+   *
+   * @param when the loop time at which it is due
+   * @param callback the code to run on the loop
+   * @return a handle that can cancel it
+   * @throws NullPointerException if callback is null
+   * @throws IllegalStateException if the loop is closed
+   */
   Handle callAt(long when, Runnable callback);
 
   /**
    * Thread-safe: hands {@code callback} to the loop, which runs it in its next iteration, waking
    * the loop if it waits for I/O. Actions before this call happen-before the callback runs.
    *
+   * @param callback the code to run on the loop
+   * @throws NullPointerException if callback is null
    * @throws IllegalStateException if the loop is closed
    */
   void callSoonThreadsafe(Runnable callback);
 
-  /** The loop clock, in nanoseconds: monotonic, or virtual with virtual time. Thread-safe. */
+  /**
+   * {@return the loop clock, in nanoseconds: monotonic, or virtual with virtual time}
+   * Thread-safe.
+   */
   long time();
 
   /**
@@ -135,6 +199,7 @@ public interface Loop extends AutoCloseable {
   /**
    * Suspends the current task for {@code duration} (zero behaves as {@link #yieldNow()}).
    *
+   * @param duration how long to sleep, on the loop clock
    * @throws CancelledException if the task is cancelled before or while sleeping
    * @throws IllegalArgumentException if the duration is negative
    */
@@ -145,6 +210,11 @@ public interface Loop extends AutoCloseable {
    * completed on the loop. Cancelling the future interrupts the thread. The work must not call
    * loop-confined methods (use {@link #callSoonThreadsafe}). Inside a task, {@link
    * Async#runOnThread} awaits the result in one call.
+   *
+   * @param <T> the result type
+   * @param work the blocking work
+   * @return a future of the work's result or failure
+   * @throws IllegalStateException if the loop is closed
    */
   <T> Future<T> toThread(Callable<T> work);
 
@@ -152,22 +222,29 @@ public interface Loop extends AutoCloseable {
    * A future of this loop that completes when {@code stage} does (on the loop thread); a {@link
    * java.util.concurrent.CompletionException} is unwrapped. Cancelling the returned future
    * cancels the stage's {@code toCompletableFuture()} view.
+   *
+   * @param <T> the result type
+   * @param stage the stage, which may complete on any thread
+   * @return a future of this loop with the stage's outcome
+   * @throws IllegalStateException if the loop is closed
    */
   <T> Future<T> adapt(CompletionStage<T> stage);
 
-  /** The task currently running on this loop, if the caller runs inside one. */
+  /** {@return the task currently running on this loop, or empty if the caller is not in one} */
   Optional<Task<?>> currentTask();
 
-  /** Every task of this loop that is not done, in spawn order. */
+  /** {@return every task of this loop that is not done, in spawn order (a copy)} */
   List<Task<?>> tasks();
 
   /**
    * A readable dump of every task that is not done: name, state, what it awaits, its suspended
    * stack and (in debug mode) where it was created.
+   *
+   * @return the dump, one block per task
    */
   String dumpTasks();
 
-  /** Whether the current thread is running this loop's code. Thread-safe. */
+  /** {@return whether the current thread is running this loop's code} Thread-safe. */
   boolean inLoop();
 
   /**
@@ -183,12 +260,14 @@ public interface Loop extends AutoCloseable {
    */
   void checkLoopThread(String what);
 
-  /** Which poller this loop uses and why the others were skipped. Thread-safe. */
+  /** {@return which poller this loop uses and why the others were skipped} Thread-safe. */
   PollerSelection pollerSelection();
 
   /**
    * Which engine runs this loop's tasks and why; when the fast engine was not available, the
    * reason names the flag that turns it on. Thread-safe.
+   *
+   * @return the engine and the reason it was chosen
    */
   EngineSelection engine();
 
@@ -198,14 +277,27 @@ public interface Loop extends AutoCloseable {
    * Connects to {@code host:port}. The name is resolved off the loop; when it has several
    * addresses they are raced (happy eyeballs, 250 ms stagger) and the losers are closed.
    *
+   * @param host a host name or address literal
+   * @param port the port, 1 to 65535
+   * @return the connected stream, owned by this loop
+   * @throws IllegalArgumentException if the port is out of range
    * @throws java.net.ConnectException when refused, naming the reason and the address once:
    *     {@code "Connection refused: /127.0.0.1:6172"}; when every address of the name failed,
    *     the first failure, the others suppressed in it
    * @throws java.net.UnknownHostException when the name does not resolve
+   * @throws IOException when connecting fails otherwise
    */
   AsyncStream connect(String host, int port) throws IOException;
 
-  /** Connects to an address written {@code "host:port"} (IPv6 as {@code "[::1]:port"}). */
+  /**
+   * Connects to an address written {@code "host:port"} (IPv6 as {@code "[::1]:port"}), as {@link
+   * #connect(String, int)}.
+   *
+   * @param hostAndPort the address
+   * @return the connected stream, owned by this loop
+   * @throws IllegalArgumentException if the address is malformed, naming it and what is wrong
+   * @throws IOException as {@link #connect(String, int)}
+   */
   AsyncStream connect(String hostAndPort) throws IOException;
 
   /**
@@ -213,10 +305,22 @@ public interface Loop extends AutoCloseable {
    * and runs {@code handler} in a new task for each accepted connection. When the handler
    * returns, what it wrote is flushed and the stream closed; only an exception that escapes the
    * handler is reported to the exception handler (see {@link Server}).
+   *
+   * @param host the address to bind; null or empty for every interface
+   * @param port the port, 0 to 65535
+   * @param handler serves each connection
+   * @return the listening server, owned by this loop
+   * @throws IllegalArgumentException if the port is out of range
+   * @throws IOException if the name does not resolve or binding fails
    */
   Server listen(String host, int port, StreamHandler handler) throws IOException;
 
-  /** A connected in-process pair: bytes written to {@link Pipe#sink()} are read from source. */
+  /**
+   * {@return a connected in-process pair: bytes written to {@link Pipe#sink()} are read from
+   * source}
+   *
+   * @throws IOException if the poller cannot create the pipe
+   */
   Pipe pipe() throws IOException;
 
   /**

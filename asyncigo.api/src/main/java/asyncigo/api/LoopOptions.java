@@ -12,6 +12,8 @@ import java.util.function.Consumer;
  * <pre>{@code
  * Loop loop = Loop.open(LoopOptions.defaults().virtualTime(true).debug(true));
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class LoopOptions {
   private static final LoopOptions DEFAULTS =
@@ -39,6 +41,8 @@ public final class LoopOptions {
   /**
    * The defaults: the best available poller (or the one named by {@code -Dasyncigo.poller}), the
    * monotonic clock, no debug mode, a 100 ms slow-step threshold, failures logged through slf4j.
+   *
+   * @return the default options
    */
   public static LoopOptions defaults() {
     return DEFAULTS;
@@ -47,6 +51,10 @@ public final class LoopOptions {
   /**
    * Forces the poller with this provider name ({@code "epoll"}, {@code "nio"}); it wins over
    * {@code -Dasyncigo.poller}. Opening the loop fails with the cause if it is not available.
+   *
+   * @param name the poller provider's name
+   * @return a copy with the poller forced
+   * @throws NullPointerException if name is null
    */
   public LoopOptions poller(String name) {
     return new LoopOptions(
@@ -58,6 +66,9 @@ public final class LoopOptions {
    * With virtual time the loop clock starts at 0 and, whenever the loop has nothing to do but
    * wait for a timer, jumps straight to that timer instead of waiting. For tests: a sleep of an
    * hour takes microseconds. I/O still happens in real time.
+   *
+   * @param enabled whether the clock is virtual
+   * @return a copy with virtual time on or off
    */
   public LoopOptions virtualTime(boolean enabled) {
     return new LoopOptions(poller, enabled, debug, slowThreshold, exceptionHandler);
@@ -67,12 +78,21 @@ public final class LoopOptions {
    * Debug mode: record where each task was spawned (shown in {@link Loop#dumpTasks()} and in
    * reports of unhandled failures) and warn through slf4j when one step of a task or one callback
    * runs longer than {@link #slowThreshold(Duration) the threshold}.
+   *
+   * @param enabled whether debug mode is on
+   * @return a copy with debug mode on or off
    */
   public LoopOptions debug(boolean enabled) {
     return new LoopOptions(poller, virtualTime, enabled, slowThreshold, exceptionHandler);
   }
 
-  /** The slow-step threshold for debug mode (default 100 ms). */
+  /**
+   * Sets the slow-step threshold for debug mode (default 100 ms).
+   *
+   * @param threshold how long one step or callback may run before debug mode warns
+   * @return a copy with the threshold
+   * @throws IllegalArgumentException if threshold is negative
+   */
   public LoopOptions slowThreshold(Duration threshold) {
     if (threshold.isNegative()) {
       throw new IllegalArgumentException("slow threshold must not be negative: " + threshold);
@@ -83,33 +103,37 @@ public final class LoopOptions {
   /**
    * Where failures nobody else can observe go (default: logged at error level through slf4j,
    * with the task's name). The handler runs on the loop thread; an exception it throws is logged.
+   *
+   * @param handler receives each unhandled failure
+   * @return a copy with the handler
+   * @throws NullPointerException if handler is null
    */
   public LoopOptions exceptionHandler(Consumer<UnhandledFailure> handler) {
     return new LoopOptions(
         poller, virtualTime, debug, slowThreshold, Objects.requireNonNull(handler, "handler"));
   }
 
-  /** The forced poller name, if any. */
+  /** {@return the forced poller name, or empty to choose the best available} */
   public Optional<String> poller() {
     return Optional.ofNullable(poller);
   }
 
-  /** Whether virtual time is on. */
+  /** {@return whether virtual time is on} */
   public boolean virtualTime() {
     return virtualTime;
   }
 
-  /** Whether debug mode is on. */
+  /** {@return whether debug mode is on} */
   public boolean debug() {
     return debug;
   }
 
-  /** The slow-step threshold. */
+  /** {@return the slow-step threshold} */
   public Duration slowThreshold() {
     return slowThreshold;
   }
 
-  /** The exception handler, if one was set. */
+  /** {@return the exception handler, or empty if none was set} */
   public Optional<Consumer<UnhandledFailure>> exceptionHandler() {
     return Optional.ofNullable(exceptionHandler);
   }

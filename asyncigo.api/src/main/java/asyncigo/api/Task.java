@@ -33,10 +33,14 @@ import java.util.Optional;
  * IllegalStateException} before it changes anything.
  *
  * @param <T> the result type
+ * @since 0.1
  */
 public interface Task<T> extends Future<T> {
 
-  /** The task's name, unique within its loop unless the caller gave a duplicate. Thread-safe. */
+  /**
+   * {@return the task's name, unique within its loop unless the caller gave a duplicate}
+   * Thread-safe.
+   */
   String name();
 
   /**
@@ -47,18 +51,23 @@ public interface Task<T> extends Future<T> {
    * <p>True does not promise that the task ends cancelled: it does only if the request is thrown
    * into its body, at the body's next await (or the one it is suspended in, when the future it
    * awaits is still pending). A body that returns before that ends with its value.
+   *
+   * @return true if the task was not done, false if it was
    */
   @Override
   boolean cancel();
 
-  /** The number of cancellation requests not yet withdrawn with {@link #uncancel()}. */
+  /** {@return the number of cancellation requests not yet withdrawn with {@link #uncancel()}} */
   int cancelling();
 
   /**
    * Withdraws one cancellation request and returns the number left. When none are left, awaits in
    * the task work again, and a cancellation thrown for the withdrawn requests no longer makes the
    * task end cancelled. Meant for scopes that turn their own cancellation into another outcome,
-   * such as timeouts; the caller is usually the task itself.
+   * such as timeouts; the caller is usually the task itself. With no request left it does
+   * nothing.
+   *
+   * @return the number of requests left
    */
   int uncancel();
 
@@ -68,22 +77,34 @@ public interface Task<T> extends Future<T> {
    * cancellation requested meanwhile takes effect at the first await after the block. Use it for
    * cleanup that must await, such as sending a goodbye message.
    *
+   * @param <R> the block's result type
+   * @param block the code to run
+   * @return the block's result
+   * @throws UncheckedExecutionException wrapping a checked exception the block threw (unchecked
+   *     ones are thrown as they are)
    * @throws IllegalStateException if this is not the current task
    */
   <R> R shielded(Coroutine<R> block);
 
-  /** The future this task is suspended on, if it is suspended on one. Loop-confined. */
+  /**
+   * {@return the future this task is suspended on, or empty if it is not suspended on one}
+   * Loop-confined.
+   */
   Optional<Future<?>> awaiting();
 
   /**
    * The task's suspended stack, innermost frame first; empty while the task has not started or
    * is done. For a running task, the stack at the time of the call. Loop-confined.
+   *
+   * @return the frames, innermost first
    */
   List<StackTraceElement> stack();
 
   /**
    * Where the task was spawned, when the loop runs in {@link LoopOptions#debug() debug mode};
    * empty otherwise. Thread-safe.
+   *
+   * @return the frames of the spawning code, innermost first
    */
   List<StackTraceElement> creationSite();
 

@@ -1,6 +1,10 @@
 package asyncigo.api;
 
-/** When {@link Async#await(WaitMode, Future[])} returns. */
+/**
+ * When {@link Async#await(WaitMode, Future[])} returns.
+ *
+ * @since 0.1
+ */
 public enum WaitMode {
   /** When any future is done, whatever its outcome. */
   FIRST_COMPLETED,

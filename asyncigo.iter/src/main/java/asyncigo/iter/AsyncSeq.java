@@ -74,15 +74,19 @@ import java.util.function.Predicate;
  * IllegalStateException} before they change anything. Push-style consumption of a sequence whose
  * producers never await (ranges, collections, computing generators) also works outside a loop, and
  * so does pulling such a sequence; an iterator first called outside any loop is not bound to one.
- * Do not implement this interface yourself: build sequences with {@link Iter}.
+ * The combinators ({@link #map}, {@link #filter}, ...) only build a sequence: they are thread-safe
+ * and need no loop. Do not implement this interface yourself: build sequences with {@link Iter}.
  *
  * @param <T> the element type; null elements are allowed (except through Flow publishers)
+ * @since 0.1
  */
 public interface AsyncSeq<T> extends AsyncIterable<T> {
 
   /**
    * A new pull iterator; nothing is produced before its first {@code hasNext()}. Must be used
    * inside a task when the sequence contains a generator, a merge or a publisher.
+   *
+   * @return the iterator; close it to stop early
    */
   @Override
   AsyncIterator<T> iterator();
@@ -91,11 +95,18 @@ public interface AsyncSeq<T> extends AsyncIterable<T> {
    * Push-style iteration: runs the producer in the calling task and hands each element to {@code
    * action} as it is produced. An exception from {@code action} stops the producer (its pending
    * {@code yield} rethrows it, so its {@code finally} blocks run) and propagates from here.
+   *
+   * @param action called with each element, in the calling task
    */
   @Override
   void forEach(Consumer<? super T> action);
 
-  /** Collects every element, in order, into an unmodifiable list (null elements allowed). */
+  /**
+   * Collects every element, in order, into an unmodifiable list (null elements allowed), push-style
+   * (see {@link #forEach}).
+   *
+   * @return the elements
+   */
   default List<T> toList() {
     List<T> list = new ArrayList<>();
     forEach(list::add);
@@ -104,7 +115,14 @@ public interface AsyncSeq<T> extends AsyncIterable<T> {
 
   /**
    * Collects every element into an unmodifiable map in encounter order; a later duplicate key
-   * replaces the earlier value.
+   * replaces the earlier value. Push-style (see {@link #forEach}).
+   *
+   * @param <K> the key type
+   * @param <V> the value type
+   * @param key computes an element's key
+   * @param value computes an element's value
+   * @return the map
+   * @throws NullPointerException if key or value is null
    */
   default <K, V> Map<K, V> toMap(
       Function<? super T, ? extends K> key, Function<? super T, ? extends V> value) {
@@ -115,12 +133,21 @@ public interface AsyncSeq<T> extends AsyncIterable<T> {
     return Collections.unmodifiableMap(map);
   }
 
-  /** Each element transformed by {@code f}. */
+  /**
+   * {@return each element transformed by {@code f}}
+   *
+   * @param <R> the type of the results
+   * @param f the transformation, applied as elements are pulled
+   */
   default <R> AsyncSeq<R> map(Function<? super T, ? extends R> f) {
     return new MapSeq<>(this, Objects.requireNonNull(f, "f"));
   }
 
-  /** The elements {@code keep} accepts; rejected ones are skipped, and iteration goes on. */
+  /**
+   * {@return the elements {@code keep} accepts; rejected ones are skipped, and iteration goes on}
+   *
+   * @param keep the test an element must pass
+   */
   default AsyncSeq<T> filter(Predicate<? super T> keep) {
     return new FilterSeq<>(this, Objects.requireNonNull(keep, "keep"));
   }
@@ -128,6 +155,10 @@ public interface AsyncSeq<T> extends AsyncIterable<T> {
   /**
    * The elements of the sequences {@code f} returns for each element, one after the other. Each
    * inner sequence is closed when it ends, before the next element is pulled.
+   *
+   * @param <R> the type of the inner elements
+   * @param f gives the inner sequence of an element
+   * @return the inner elements, in order
    */
   default <R> AsyncSeq<R> flatMap(Function<? super T, ? extends Iterable<? extends R>> f) {
     return new FlatMapSeq<>(this, Objects.requireNonNull(f, "f"));
@@ -137,13 +168,20 @@ public interface AsyncSeq<T> extends AsyncIterable<T> {
    * The first {@code n} elements. After the n-th, nothing more is pulled: the producer is stopped
    * at the {@code yield} that produced it.
    *
+   * @param n how many elements to take
+   * @return the first n elements
    * @throws IllegalArgumentException if n is negative
    */
   default AsyncSeq<T> take(long n) {
     return new TakeSeq<>(this, n);
   }
 
-  /** The elements before the first one {@code keep} rejects (which is pulled, then dropped). */
+  /**
+   * {@return the elements before the first one {@code keep} rejects (which is pulled, then
+   * dropped)}
+   *
+   * @param keep the test that elements pass until the sequence ends
+   */
   default AsyncSeq<T> takeWhile(Predicate<? super T> keep) {
     return new TakeWhileSeq<>(this, Objects.requireNonNull(keep, "keep"));
   }
@@ -151,6 +189,8 @@ public interface AsyncSeq<T> extends AsyncIterable<T> {
   /**
    * All but the first {@code n} elements (which are pulled and discarded).
    *
+   * @param n how many elements to skip
+   * @return the elements after the first n
    * @throws IllegalArgumentException if n is negative
    */
   default AsyncSeq<T> drop(long n) {
@@ -161,6 +201,8 @@ public interface AsyncSeq<T> extends AsyncIterable<T> {
    * The elements in unmodifiable lists of {@code size}; the last list holds the rest and may be
    * shorter. If the upstream fails, the incomplete chunk gathered before the failure is dropped.
    *
+   * @param size the length of each list
+   * @return the lists
    * @throws IllegalArgumentException if size is less than 1
    */
   default AsyncSeq<List<T>> chunked(int size) {
@@ -170,12 +212,18 @@ public interface AsyncSeq<T> extends AsyncIterable<T> {
   /**
    * The first occurrence of each element, by {@code equals} (the seed's {@code Uniq}). Remembers
    * every element seen during one iteration.
+   *
+   * @return the distinct elements, in order of first occurrence
    */
   default AsyncSeq<T> distinct() {
     return new DistinctSeq<>(this);
   }
 
-  /** Each element with its position, counted from {@code start}. */
+  /**
+   * {@return each element with its position, counted from {@code start}}
+   *
+   * @param start the position of the first element
+   */
   default AsyncSeq<Indexed<T>> enumerate(long start) {
     return new EnumerateSeq<>(this, start);
   }
@@ -183,6 +231,10 @@ public interface AsyncSeq<T> extends AsyncIterable<T> {
   /**
    * Pairs of elements of this sequence and {@code other}, until either ends (see {@link
    * Iter#zip}).
+   *
+   * @param <U> the type of the other sequence's elements
+   * @param other the other sequence
+   * @return the pairs
    */
   default <U> AsyncSeq<Pair<T, U>> zip(Iterable<? extends U> other) {
     return new ZipSeq<>(this, Objects.requireNonNull(other, "other"), false, null, null);

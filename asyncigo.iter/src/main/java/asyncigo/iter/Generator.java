@@ -22,9 +22,16 @@ package asyncigo.iter;
  * where.
  *
  * @param <T> the element type
+ * @since 0.1
  */
 @FunctionalInterface
 public interface Generator<T> {
-  /** Runs the body, handing each element to {@code out}. */
+  /**
+   * Runs the body, handing each element to {@code out}; called once per iteration, in the task
+   * that produces (see {@link AsyncSeq}).
+   *
+   * @param out receives each element
+   * @throws Exception any failure, which ends the sequence after the elements yielded before it
+   */
   void generate(Yield<T> out) throws Exception;
 }

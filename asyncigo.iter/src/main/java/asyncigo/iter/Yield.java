@@ -11,6 +11,7 @@ import asyncigo.api.CancelledException;
  * (not from tasks the body spawns).
  *
  * @param <T> the element type
+ * @since 0.1
  */
 @FunctionalInterface
 public interface Yield<T> {
@@ -19,6 +20,7 @@ public interface Yield<T> {
    * next one. With pull-style iteration the body is suspended here until then; with {@link
    * AsyncSeq#forEach push-style} iteration the consumer's code runs inside this call.
    *
+   * @param value the element
    * @throws CancelledException when the consumer has stopped (it broke out of its loop, closed
    *     the iterator, took all it wanted, or its task was cancelled). Let it propagate: the body's
    *     {@code finally} blocks run and the consumer reports no error. Calling {@code yield} again

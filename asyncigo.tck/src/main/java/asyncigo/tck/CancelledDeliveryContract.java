@@ -19,6 +19,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * reader's result or still readable; a queue item is either the getter's result or still in the
  * queue. As built, a task whose body returns before a cancellation was thrown into it ends with its
  * value. Runs through a one-line subclass per backend, like {@link TransportContract}.
+ *
+ * @since 0.1
  */
 public abstract class CancelledDeliveryContract extends TransportFixture {
   private static final int ROUNDS = 200;

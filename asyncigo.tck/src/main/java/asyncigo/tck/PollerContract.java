@@ -32,6 +32,8 @@ import org.junit.jupiter.api.Timeout;
  * tests live in the interfaces this class implements, grouped by topic; the poller's own
  * lifecycle is tested here. Every test is bounded by a timeout, and sequences threads with
  * latches, never with sleeps.
+ *
+ * @since 0.1
  */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 public abstract class PollerContract
@@ -43,10 +45,14 @@ public abstract class PollerContract
   private PollerProvider provider;
   private Poller poller;
 
-  /** The name of the provider under test, as {@link PollerProvider#name()} gives it. */
+  /** {@return the name of the provider under test, as {@link PollerProvider#name()} gives it} */
   protected abstract String pollerName();
 
-  /** Finds the provider (skipping the test where it is unavailable) and opens a poller. */
+  /**
+   * Finds the provider (skipping the test where it is unavailable) and opens a poller.
+   *
+   * @throws IOException if the poller cannot be opened
+   */
   @BeforeEach
   public final void openPoller() throws IOException {
     provider = Backends.provider(pollerName());
@@ -56,7 +62,11 @@ public abstract class PollerContract
     poller = provider.open();
   }
 
-  /** Closes the poller, then every channel the test asked to close. */
+  /**
+   * Closes the poller, then every channel the test asked to close.
+   *
+   * @throws IOException the first failure to close, the later ones suppressed in it
+   */
   @AfterEach
   public final void closePollerAndChannels() throws IOException {
     IOException failure = null;

@@ -26,13 +26,22 @@ import java.util.concurrent.TimeUnit;
  * What every part of the {@link PollerContract} works with: the poller under test, fresh for each
  * test, and the steps the tests share (poll once and record, poll until a channel shows up, send
  * and receive text). {@link PollerContract} implements it; the contract's test interfaces extend
- * it.
+ * it. Its methods are called from the test's thread, which owns the poller. Assertions fail the
+ * test with {@link AssertionError}.
+ *
+ * @since 0.1
  */
 public interface PollerContractFixture {
   /** How long a step that should succeed at once may take before the test gives up on it. */
   Duration PATIENCE = Duration.ofSeconds(5);
 
-  /** One channel as a sink saw it: its attachment and its ready operations. */
+  /**
+   * One channel as a sink saw it: its attachment and its ready operations.
+   *
+   * @param attachment the attachment given to {@link Poller#register}
+   * @param ops the ready operations reported
+   * @since 0.1
+   */
   record Ready(Object attachment, int ops) {
     @Override
     public String toString() {
@@ -47,21 +56,31 @@ public interface PollerContractFixture {
     }
   }
 
-  /** The provider under test. */
+  /** {@return the provider under test} */
   PollerProvider provider();
 
-  /** The poller under test: opened before each test, closed after it. */
+  /** {@return the poller under test: opened before each test, closed after it} */
   Poller poller();
 
-  /** Closes {@code channel} after the test (after the poller); returns it. */
+  /**
+   * Closes {@code channel} after the test (after the poller).
+   *
+   * @param <T> the channel type
+   * @param channel the channel to close
+   * @return the channel
+   */
   <T extends PollChannel> T closeAfterTest(T channel);
 
-  /** The loopback address with port 0: "any free port". */
+  /** {@return the loopback address with port 0: "any free port"} */
   default InetSocketAddress anyLoopbackPort() {
     return new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
   }
 
-  /** A new pipe whose ends are closed after the test. */
+  /**
+   * {@return a new pipe whose ends are closed after the test}
+   *
+   * @throws IOException if the poller fails
+   */
   default Poller.PipeEnds pipe() throws IOException {
     Poller.PipeEnds ends = poller().pipe();
     closeAfterTest(ends.source());
@@ -69,7 +88,13 @@ public interface PollerContractFixture {
     return ends;
   }
 
-  /** One poll with {@code timeoutNanos}: what the sink saw, checked against poll's count. */
+  /**
+   * One poll with {@code timeoutNanos}.
+   *
+   * @param timeoutNanos the poll's timeout
+   * @return what the sink saw, checked against poll's count
+   * @throws IOException if the poller fails
+   */
   default List<Ready> pollOnce(long timeoutNanos) throws IOException {
     List<Ready> seen = new ArrayList<>();
     int count =
@@ -86,6 +111,11 @@ public interface PollerContractFixture {
    * #PATIENCE}, another thread makes a pipe registered with attachment {@link #RESCUE} readable:
    * the poll then returns reporting it and the test fails instead of hanging (a native poll
    * ignores the interrupt JUnit's timeout sends).
+   *
+   * @param timeoutNanos the poll's timeout
+   * @return what the sink saw
+   * @throws IOException if the poller fails
+   * @throws InterruptedException if interrupted while joining the watchdog thread
    */
   default List<Ready> pollOnceOrRescue(long timeoutNanos) throws IOException, InterruptedException {
     Poller.PipeEnds rescue = pipe();
@@ -115,14 +145,26 @@ public interface PollerContractFixture {
     }
   }
 
-  /** Polls until {@code attachment} (compared by identity) is reported; returns its ready ops. */
+  /**
+   * Polls until {@code attachment} (compared by identity) is reported, for at most {@link
+   * #PATIENCE}.
+   *
+   * @param attachment the attachment to wait for
+   * @return its ready ops
+   * @throws IOException if the poller fails
+   */
   default int pollUntilReported(Object attachment) throws IOException {
     return pollUntilReported(attachment, 0);
   }
 
   /**
    * Polls until {@code attachment} (compared by identity) is reported ready for at least {@code
-   * ops}; returns its ready ops.
+   * ops}, for at most {@link #PATIENCE}.
+   *
+   * @param attachment the attachment to wait for
+   * @param ops the operations it must be ready for
+   * @return its ready ops
+   * @throws IOException if the poller fails
    */
   default int pollUntilReported(Object attachment, int ops) throws IOException {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
@@ -136,7 +178,13 @@ public interface PollerContractFixture {
     return fail(attachment + " was not reported ready for ops " + ops + " within " + PATIENCE);
   }
 
-  /** Connects a new stream to {@code remote} and waits until the connection is established. */
+  /**
+   * Connects a new stream to {@code remote} and waits until the connection is established.
+   *
+   * @param remote the address to connect to
+   * @return the connected stream, unregistered, closed after the test
+   * @throws IOException if the poller fails
+   */
   default PollStream connected(InetSocketAddress remote) throws IOException {
     PollStream stream = closeAfterTest(poller().connect(remote));
     Object connecting = "connecting to " + remote;
@@ -147,12 +195,22 @@ public interface PollerContractFixture {
     return stream;
   }
 
-  /** The address {@code channel} is bound to, as an {@link InetSocketAddress}. */
+  /**
+   * {@return the address {@code channel} is bound to, as an {@link InetSocketAddress}}
+   *
+   * @param channel a bound socket
+   */
   default InetSocketAddress addressOf(PollChannel channel) {
     return (InetSocketAddress) channel.localAddress().orElseThrow();
   }
 
-  /** Waits for a connection on {@code acceptor} and accepts it (closed after the test). */
+  /**
+   * Waits for a connection on {@code acceptor} and accepts it.
+   *
+   * @param acceptor the listening socket, not registered
+   * @return the accepted stream, unregistered, closed after the test
+   * @throws IOException if the poller fails
+   */
   default PollStream accepted(PollAcceptor acceptor) throws IOException {
     Object listening = "accepting on " + acceptor.localAddress().orElse(null);
     poller().register(acceptor, Poller.READ, listening);
@@ -163,7 +221,13 @@ public interface PollerContractFixture {
     return closeAfterTest(stream);
   }
 
-  /** Writes {@code text} (short enough for any empty socket or pipe buffer) in one call. */
+  /**
+   * Writes {@code text} (short enough for any empty socket or pipe buffer) in one call.
+   *
+   * @param stream the stream to write to
+   * @param text the text, sent as UTF-8
+   * @throws IOException if the poller fails
+   */
   default void send(PollStream stream, String text) throws IOException {
     ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
     assertEquals(bytes.remaining(), stream.write(bytes), "bytes written to an empty buffer");
@@ -172,6 +236,12 @@ public interface PollerContractFixture {
   /**
    * Reads exactly {@code length} bytes from {@code stream}, which must be registered for {@link
    * Poller#READ} with {@code attachment}; fails at end of stream.
+   *
+   * @param stream the stream to read
+   * @param attachment its attachment
+   * @param length how many bytes to read
+   * @return the bytes, decoded as UTF-8
+   * @throws IOException if the poller fails
    */
   default String receive(PollStream stream, Object attachment, int length) throws IOException {
     ByteBuffer bytes = ByteBuffer.allocate(length);

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Level-triggered readiness: what is reported, for which interest set, and with which attachment.
+ *
+ * @since 0.1
  */
 public interface PollerContractReadiness extends PollerContractFixture {
   @Test

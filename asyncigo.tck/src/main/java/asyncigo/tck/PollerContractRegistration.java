@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
  * Who may be registered, and what closing does: closed channels are refused and never reported,
  * not even later in the poll during which the sink closed them, nor through a descriptor number
  * that a new channel reuses.
+ *
+ * @since 0.1
  */
 public interface PollerContractRegistration extends PollerContractFixture {
   @Test

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.function.Executable;
  * The channels a poller makes: TCP connect, listen and accept on loopback, half-close, end of
  * stream, resets, and pipes. Peers that are not the poller's own are plain {@code java.net}
  * sockets.
+ *
+ * @since 0.1
  */
 public interface PollerContractStreams extends PollerContractFixture {
   /**

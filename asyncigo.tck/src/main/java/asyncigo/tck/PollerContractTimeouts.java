@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
  * The poll timeout (negative: no limit, 0: at once, positive: at least that long) and {@link
  * Poller#wakeup()}. Lower bounds on elapsed time are exact; "at once" is checked against a bound
  * far below the timeout that a broken poller would wait for.
+ *
+ * @since 0.1
  */
 public interface PollerContractTimeouts extends PollerContractFixture {
   /** A generous bound for "returned at once" on a loaded machine. */

@@ -40,6 +40,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The connection tests of the transport contract: servers, connecting, peer resets and
  * half-close. Run through {@link TransportContract}, which extends it.
+ *
+ * @since 0.1
  */
 public abstract class TransportConnectionContract extends TransportScaleContract {
   private static final String LOOPBACK = "127.0.0.1";

@@ -37,11 +37,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (servers, connecting, resets, half-close, scale) from {@link TransportConnectionContract}, the
  * no-loss rule of cancellation from {@link CancelledDeliveryContract} and the shared fixture from
  * {@link TransportFixture}; the split only keeps the files small.
+ *
+ * @since 0.1
  */
 public abstract class TransportContract extends TransportConnectionContract {
 
   // ------------------------------------------------------------------------- the byte matrix
 
+  /**
+   * {@return every combination of transport kind, data set, writer and reader: the arguments of
+   * {@link #aTransportCarriesEveryByteInOrder}}
+   */
   public static Stream<Arguments> matrix() {
     List<Arguments> cases = new ArrayList<>();
     for (TransportPair.Kind kind : TransportPair.Kind.values()) {

@@ -7,6 +7,8 @@ import java.util.Random;
 /**
  * The data sets every transport must carry byte for byte (issue 3's matrix). Generated from fixed
  * seeds, so every run sends the same bytes.
+ *
+ * @since 0.1
  */
 public enum TransportData {
   /**
@@ -27,7 +29,7 @@ public enum TransportData {
     this.bytes = bytes;
   }
 
-  /** A copy of the data. */
+  /** {@return a copy of the data} */
   public byte[] bytes() {
     return bytes.clone();
   }

@@ -28,11 +28,13 @@ import org.junit.jupiter.api.Timeout;
  * What the transport contract's tests share: the backend under test, a fresh loop per test that
  * fails the test when a failure reaches its exception handler, and small helpers. Each test runs
  * on a thread of its own so that a hang fails after a minute instead of stalling the build.
+ *
+ * @since 0.1
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 public abstract class TransportFixture {
 
-  /** The name of the poller provider under test ({@code "nio"}, {@code "epoll"}). */
+  /** {@return the name of the poller provider under test ({@code "nio"}, {@code "epoll"})} */
   protected abstract String pollerName();
 
   /** Skips the test, with the provider's reason, when the backend is unavailable here. */
@@ -44,15 +46,31 @@ public abstract class TransportFixture {
         () -> pollerName() + " is unavailable: " + provider.unavailabilityCause().orElse("?"));
   }
 
-  /** A test body that runs as the main task of a fresh loop. */
+  /**
+   * A test body that runs as the main task of a fresh loop.
+   *
+   * @param <T> the result type
+   * @since 0.1
+   */
   @FunctionalInterface
   protected interface LoopBody<T> {
+    /**
+     * Runs the body, as the loop's main task.
+     *
+     * @param loop the fresh loop
+     * @return the body's result
+     * @throws Exception any failure, which fails the test
+     */
     T run(Loop loop) throws Exception;
   }
 
   /**
    * Runs {@code body} on a fresh loop of the backend under test and fails if any failure reached
    * the loop's exception handler.
+   *
+   * @param <T> the result type
+   * @param body the test body
+   * @return the body's result
    */
   protected <T> T run(LoopBody<T> body) {
     List<UnhandledFailure> unhandled = Collections.synchronizedList(new ArrayList<>());
@@ -61,7 +79,14 @@ public abstract class TransportFixture {
     return result;
   }
 
-  /** Runs {@code body} on a fresh loop, adding what reaches its exception handler to a list. */
+  /**
+   * Runs {@code body} on a fresh loop, adding what reaches its exception handler to a list.
+   *
+   * @param <T> the result type
+   * @param body the test body
+   * @param unhandled receives every failure that reaches the exception handler
+   * @return the body's result
+   */
   protected <T> T runCollecting(LoopBody<T> body, List<UnhandledFailure> unhandled) {
     LoopOptions options =
         LoopOptions.defaults().poller(pollerName()).exceptionHandler(unhandled::add);
@@ -70,12 +95,24 @@ public abstract class TransportFixture {
     }
   }
 
-  /** Lets {@code task} run until it is suspended on a future. */
+  /**
+   * Lets {@code task} run until it is suspended on a future; call it from a task of {@code loop}.
+   *
+   * @param loop the loop of the calling task
+   * @param task the task to wait for
+   */
   protected static void untilSuspended(Loop loop, Task<?> task) {
     eventually(loop, () -> task.awaiting().isPresent(), task.name() + " is suspended");
   }
 
-  /** Sleeps in 1 ms steps until {@code condition} holds; fails after 10 seconds. */
+  /**
+   * Sleeps in 1 ms steps until {@code condition} holds; fails after 10 seconds. Call it from a task
+   * of {@code loop}.
+   *
+   * @param loop the loop of the calling task
+   * @param condition what to wait for
+   * @param what the condition, for the failure message
+   */
   protected static void eventually(Loop loop, BooleanSupplier condition, String what) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (!condition.getAsBoolean()) {
@@ -86,7 +123,12 @@ public abstract class TransportFixture {
     }
   }
 
-  /** Echoes everything the peer sends until it ends its output: a server handler. */
+  /**
+   * Echoes everything the peer sends until it ends its output: a server handler.
+   *
+   * @param stream the connection
+   * @throws IOException if the stream fails
+   */
   protected static void echo(AsyncStream stream) throws IOException {
     byte[] piece;
     while ((piece = stream.read(64 * 1024)) != null) {
@@ -95,14 +137,26 @@ public abstract class TransportFixture {
     }
   }
 
-  /** The number of entries in {@code fds} ({@code /proc/self/fd}): the open descriptors. */
+  /**
+   * The number of entries in {@code fds} ({@code /proc/self/fd}): the open descriptors.
+   *
+   * @param fds the descriptor directory
+   * @return the number of open descriptors
+   * @throws IOException if the directory cannot be listed
+   */
   protected static long openDescriptors(Path fds) throws IOException {
     try (var entries = Files.list(fds)) {
       return entries.count();
     }
   }
 
-  /** {@link #openDescriptors}, for conditions. */
+  /**
+   * {@link #openDescriptors}, for conditions.
+   *
+   * @param fds the descriptor directory
+   * @return the number of open descriptors
+   * @throws UncheckedIOException if the directory cannot be listed
+   */
   protected static long openDescriptorsUnchecked(Path fds) {
     try {
       return openDescriptors(fds);
@@ -111,10 +165,20 @@ public abstract class TransportFixture {
     }
   }
 
+  /**
+   * {@return the bytes of {@code s}, one per character (ISO-8859-1)}
+   *
+   * @param s the text
+   */
   protected static byte[] bytes(String s) {
     return s.getBytes(StandardCharsets.ISO_8859_1);
   }
 
+  /**
+   * {@return {@code b} as text, one character per byte (ISO-8859-1); null for null}
+   *
+   * @param b the bytes, or null
+   */
   protected static String text(byte[] b) {
     return b == null ? null : new String(b, StandardCharsets.ISO_8859_1);
   }

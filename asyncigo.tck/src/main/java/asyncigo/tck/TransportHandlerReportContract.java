@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
  * reported, whatever became of its stream (closed by the handler, reset by the peer); an
  * exception that escapes a handler is reported exactly once. Runs through a one-line subclass per
  * backend, like {@link TransportContract}.
+ *
+ * @since 0.1
  */
 public abstract class TransportHandlerReportContract extends TransportFixture {
   private static final String LOOPBACK = "127.0.0.1";

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Test;
  * What closing a loop does to the streams, servers and pipes it opened: it closes every one that
  * is still open, releasing its descriptor, and keeps none that was closed before. Runs through a
  * one-line subclass per backend, like {@link TransportContract}.
+ *
+ * @since 0.1
  */
 public abstract class TransportLoopCloseContract extends TransportFixture {
   private static final String LOOPBACK = "127.0.0.1";
@@ -153,6 +155,7 @@ public abstract class TransportLoopCloseContract extends TransportFixture {
   }
 
   /** Whether nothing listens on {@code port} of the loopback any more. */
+  @SuppressWarnings("try") // the probe only tests whether a connection is accepted
   private static boolean refused(int port) throws IOException {
     try (Socket probe = new Socket(LOOPBACK, port)) {
       return false;

@@ -14,16 +14,29 @@ import asyncigo.api.net.Server;
  * @param writer the end the test writes to
  * @param reader the end the test reads from
  * @param server the server that accepted the connection, or null for a pipe
+ * @since 0.1
  */
 public record TransportPair(AsyncStream writer, AsyncStream reader, Server server)
     implements AutoCloseable {
 
-  /** The two kinds of transport the contract runs on. */
+  /**
+   * The two kinds of transport the contract runs on.
+   *
+   * @since 0.1
+   */
   public enum Kind {
+    /** A loopback TCP connection ({@link TransportPair#tcp}). */
     TCP,
+    /** An in-process pipe ({@link TransportPair#pipe}). */
     PIPE;
 
-    /** Opens a pair of this kind; call from a task of {@code loop}. */
+    /**
+     * Opens a pair of this kind; call from a task of {@code loop}.
+     *
+     * @param loop the loop of the calling task
+     * @return the pair
+     * @throws Exception if connecting or listening fails
+     */
     public TransportPair open(Loop loop) throws Exception {
       return this == TCP ? tcp(loop) : pipe(loop);
     }
@@ -31,7 +44,11 @@ public record TransportPair(AsyncStream writer, AsyncStream reader, Server serve
 
   /**
    * A TCP connection on the loopback interface. The server's handler parks until the server is
-   * closed with {@link Server#closeAll()}.
+   * closed with {@link Server#closeAll()}. Call from a task of {@code loop}.
+   *
+   * @param loop the loop of the calling task
+   * @return the pair
+   * @throws Exception if listening or connecting fails
    */
   public static TransportPair tcp(Loop loop) throws Exception {
     Future<AsyncStream> accepted = loop.newFuture();
@@ -47,7 +64,13 @@ public record TransportPair(AsyncStream writer, AsyncStream reader, Server serve
     return new TransportPair(client, accepted.await(), server);
   }
 
-  /** A pipe from {@link Loop#pipe()}. */
+  /**
+   * A pipe from {@link Loop#pipe()}.
+   *
+   * @param loop the loop of the calling task
+   * @return the pair
+   * @throws Exception if the pipe cannot be made
+   */
   public static TransportPair pipe(Loop loop) throws Exception {
     Pipe pipe = loop.pipe();
     return new TransportPair(pipe.sink(), pipe.source(), null);

@@ -10,6 +10,8 @@ import java.io.ByteArrayOutputStream;
 /**
  * How the reading side of the matrix reassembles a stream; each checks the shape of what every
  * call returns as it goes.
+ *
+ * @since 0.1
  */
 public enum TransportReader {
   /** {@code lines()}: each line ends with '\n' except a final one (line limit raised to 1 MiB). */

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.function.Executable;
  * SocketException} "Connection reset", on every later call and whichever read it is; writes,
  * drain and flush throw it too. A reset never reads as a clean end of stream, even when a write
  * met it first. Runs through a one-line subclass per backend, like {@link TransportContract}.
+ *
+ * @since 0.1
  */
 public abstract class TransportResetContract extends TransportFixture {
   private static final String LOOPBACK = "127.0.0.1";

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The scale tests of the transport contract: no descriptor leaks over many short connections,
  * and many concurrent connections on one loop. Run through {@link TransportContract}.
+ *
+ * @since 0.1
  */
 public abstract class TransportScaleContract extends TransportFixture {
   private static final String LOOPBACK = "127.0.0.1";

@@ -26,6 +26,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * is not the loop's throws {@link IllegalStateException} before it changes anything, and the
  * thread-safe accessors answer from any thread. Runs through a one-line subclass per backend,
  * like {@link TransportContract}.
+ *
+ * @since 0.1
  */
 public abstract class TransportThreadingContract extends TransportFixture {
 

@@ -5,7 +5,11 @@ import asyncigo.api.net.AsyncStream;
 import java.time.Duration;
 import java.util.Arrays;
 
-/** How the writing side of the matrix sends a data set, then closes its stream. */
+/**
+ * How the writing side of the matrix sends a data set, then closes its stream.
+ *
+ * @since 0.1
+ */
 public enum TransportWriter {
   /** One write of everything, awaited, then close. */
   ONE_WRITE_THEN_CLOSE {

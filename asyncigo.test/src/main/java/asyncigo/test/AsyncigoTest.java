@@ -52,9 +52,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target({ElementType.TYPE, ElementType.METHOD})
 @ExtendWith(LoopTestExtension.class)
 public @interface AsyncigoTest {
-  /** The poller to force ({@code "nio"}, {@code "epoll"}); empty for the default choice. */
+  /**
+   * {@return the poller to force ({@code "nio"}, {@code "epoll"}); empty for the default choice}
+   */
   String poller() default "";
 
-  /** Whether the loop runs in debug mode (creation sites in dumps, slow-step warnings). */
+  /** {@return whether the loop runs in debug mode (creation sites in dumps, slow-step warnings)} */
   boolean debug() default false;
 }

@@ -12,7 +12,7 @@ import java.time.Duration;
  * @since 0.1
  */
 public interface TestClock {
-  /** The virtual time elapsed since the test's loop was opened. */
+  /** {@return the virtual time elapsed since the test's loop was opened} */
   Duration elapsed();
 
   /**
@@ -20,6 +20,7 @@ public interface TestClock {
    * on the way in order, then {@linkplain #runUntilIdle() runs until idle}. Zero only runs until
    * idle.
    *
+   * @param duration how far to move the clock
    * @throws IllegalArgumentException if {@code duration} is negative
    * @throws NullPointerException if {@code duration} is null
    * @throws asyncigo.api.CancelledException if the calling task is cancelled meanwhile

@@ -9,6 +9,7 @@ package asyncigo.api.iter;
  * its sockets close): use try-with-resources on {@link #iterator()}. Loop-confined.
  *
  * @param <T> the element type
+ * @since 0.1
  */
 public interface AsyncIterable<T> extends Iterable<T> {
   @Override

@@ -13,6 +13,7 @@ import java.util.Iterator;
  * iterables that is first called outside any loop is not bound to one.)
  *
  * @param <T> the element type
+ * @since 0.1
  */
 public interface AsyncIterator<T> extends Iterator<T>, AutoCloseable {
   /** Stops the iteration and releases the producer. Idempotent; never throws checked exceptions. */

@@ -37,11 +37,19 @@ import java.util.Optional;
  * StreamClosedException}; output still buffered is reported by failing its write futures (call
  * {@link #flush()} first to send it). Closing the loop closes every stream it still owns.
  *
+ * <p><b>Failures.</b> A method that declares {@link IOException} throws {@link
+ * StreamClosedException} once the stream is closed (or when it closes while the method waits),
+ * {@link java.net.SocketException} {@code "Connection reset"} after a reset, and any other error
+ * of the socket as it is. The source end of a pipe cannot be written and its sink end cannot be
+ * read: such a call throws {@link UnsupportedOperationException}.
+ *
  * <p><b>Threading.</b> Loop-confined: every method but {@link #isClosed()} must be called on the
  * loop's thread. Called from another thread it throws {@link IllegalStateException} ("{@code
  * AsyncStream.close is loop-confined: ...}", naming the thread) before it changes anything: the
  * stream stays open and its waiting reader keeps waiting. The iterators of {@link #lines()} and
  * {@link #chunks(int)} are loop-confined the same way. {@link #isClosed()} is thread-safe.
+ *
+ * @since 0.1
  */
 public interface AsyncStream extends AutoCloseable {
 
@@ -49,8 +57,11 @@ public interface AsyncStream extends AutoCloseable {
    * The next line including its {@code '\n'}; at end of stream the final unterminated line, then
    * null.
    *
+   * @return the line, or null at end of stream
    * @throws LineTooLongException if no {@code '\n'} comes within {@link #lineLimit()} bytes; the
    *     data stays buffered and readable
+   * @throws IOException if the stream is closed or the connection failed (see the type's
+   *     documentation)
    */
   byte[] readLine() throws IOException;
 
@@ -58,24 +69,47 @@ public interface AsyncStream extends AutoCloseable {
    * The bytes up to and including {@code delimiter}; at end of stream the remaining bytes, then
    * null.
    *
+   * @param delimiter the byte that ends a record
+   * @return the bytes, or null at end of stream
    * @throws LineTooLongException as {@link #readLine()}
+   * @throws IOException if the stream is closed or the connection failed (see the type's
+   *     documentation)
    */
   byte[] readUntil(byte delimiter) throws IOException;
 
   /**
    * Exactly {@code n} bytes.
    *
+   * @param n how many bytes, 0 or more
+   * @return the bytes
+   * @throws IllegalArgumentException if n is negative
    * @throws IncompleteReadException if the stream ends first; it carries the bytes that came
+   * @throws IOException if the stream is closed or the connection failed (see the type's
+   *     documentation)
    */
   byte[] readExactly(int n) throws IOException;
 
   /**
    * {@code n} bytes, fewer only as the last chunk before end of stream, then null (the seed's
    * {@code ReadChunk}).
+   *
+   * @param n the chunk size, positive
+   * @return the chunk, or null at end of stream
+   * @throws IllegalArgumentException if n is not positive
+   * @throws IOException if the stream is closed or the connection failed (see the type's
+   *     documentation)
    */
   byte[] readChunk(int n) throws IOException;
 
-  /** Between 1 and {@code max} bytes, as soon as any are available; null at end of stream. */
+  /**
+   * Between 1 and {@code max} bytes, as soon as any are available; null at end of stream.
+   *
+   * @param max the most bytes to return, positive
+   * @return the bytes, or null at end of stream
+   * @throws IllegalArgumentException if max is not positive
+   * @throws IOException if the stream is closed or the connection failed (see the type's
+   *     documentation)
+   */
   byte[] read(int max) throws IOException;
 
   /**
@@ -84,17 +118,40 @@ public interface AsyncStream extends AutoCloseable {
    * from the socket straight into {@code dst}: with a direct buffer reused across calls, reading
    * copies nothing and allocates nothing.
    *
+   * @param dst where the bytes go, from its position
+   * @return how many bytes were read, or -1 at end of stream
    * @throws IllegalArgumentException if {@code dst} has no room left
+   * @throws IOException if the stream is closed or the connection failed (see the type's
+   *     documentation)
    */
   int read(ByteBuffer dst) throws IOException;
 
-  /** Every byte up to end of stream (an empty array if there are none). */
+  /**
+   * Every byte up to end of stream.
+   *
+   * @return the bytes, an empty array if there are none
+   * @throws IOException if the stream is closed or the connection failed (see the type's
+   *     documentation)
+   */
   byte[] readAll() throws IOException;
 
-  /** The lines of the stream, as {@link #readLine()} returns them, until end of stream. */
+  /**
+   * The lines of the stream, as {@link #readLine()} returns them, until end of stream. A read
+   * failure is thrown from the iterator's {@code hasNext()}, wrapped in {@link
+   * asyncigo.api.UncheckedExecutionException}; closing the iterator does not close the stream.
+   *
+   * @return the lines, read as the iteration goes
+   */
   AsyncIterable<byte[]> lines();
 
-  /** The stream in chunks of {@code n} bytes, as {@link #readChunk(int)} returns them. */
+  /**
+   * The stream in chunks of {@code n} bytes, as {@link #readChunk(int)} returns them; failures as
+   * {@link #lines()}.
+   *
+   * @param n the chunk size, positive
+   * @return the chunks, read as the iteration goes
+   * @throws IllegalArgumentException if n is not positive
+   */
   AsyncIterable<byte[]> chunks(int n);
 
   /**
@@ -108,6 +165,8 @@ public interface AsyncStream extends AutoCloseable {
    * String reply = text.readLine();
    * }</pre>
    *
+   * @param charset the charset of the text
+   * @return the view
    * @throws IllegalArgumentException if {@code charset} does not write {@code '\r'} and {@code
    *     '\n'} as single bytes (UTF-16, UTF-32)
    * @throws NullPointerException if {@code charset} is null
@@ -116,16 +175,26 @@ public interface AsyncStream extends AutoCloseable {
     return StreamText.of(this, charset);
   }
 
-  /** The line-length limit of {@link #readLine()} and {@link #readUntil} (default 64 KiB). */
+  /**
+   * {@return the line-length limit of {@link #readLine()} and {@link #readUntil} (default 64
+   * KiB)}
+   */
   int lineLimit();
 
-  /** Sets the line-length limit. */
+  /**
+   * Sets the line-length limit.
+   *
+   * @param bytes the new limit, positive
+   * @throws IllegalArgumentException if bytes is not positive
+   */
   void lineLimit(int bytes);
 
   /**
    * Queues a copy of {@code data} for sending and returns at once; the future completes when the
    * bytes are on the wire (handed to the kernel), or fails if the stream breaks or closes first.
    *
+   * @param data the bytes to send
+   * @return a future that completes when the bytes are handed to the kernel
    * @throws StreamClosedException if the output is closed or shut down
    */
   Future<Void> write(byte[] data) throws StreamClosedException;
@@ -136,6 +205,8 @@ public interface AsyncStream extends AutoCloseable {
    * from {@code src}; only what the kernel does not take at once is copied. Either way {@code src}
    * may be reused as soon as this returns.
    *
+   * @param src the bytes to send, from its position to its limit
+   * @return a future that completes when the bytes are handed to the kernel
    * @throws StreamClosedException if the output is closed or shut down
    */
   Future<Void> write(ByteBuffer src) throws StreamClosedException;
@@ -143,32 +214,48 @@ public interface AsyncStream extends AutoCloseable {
   /**
    * Backpressure: returns at once while the output buffer holds at most the high-water mark;
    * otherwise suspends until it drains below the low-water mark.
+   *
+   * @throws IOException if the stream is closed or the connection failed (see the type's
+   *     documentation)
    */
   void drain() throws IOException;
 
-  /** Suspends until every byte written so far is on the wire. */
+  /**
+   * Suspends until every byte written so far is on the wire.
+   *
+   * @throws IOException if the stream is closed or the connection failed (see the type's
+   *     documentation)
+   */
   void flush() throws IOException;
 
   /**
    * Sets the output buffer's water marks (defaults 64 KiB and 16 KiB).
    *
+   * @param high the high-water mark, in bytes
+   * @param low the low-water mark, in bytes
    * @throws IllegalArgumentException unless {@code 0 <= low <= high}
    */
   void writeLimits(int high, int low);
 
-  /** The bytes written but not yet on the wire. */
+  /** {@return the number of bytes written but not yet on the wire} */
   int pendingOutput();
 
-  /** Sends what is buffered, then half-closes: the peer reads end of stream; reads go on. */
+  /**
+   * Sends what is buffered, then half-closes: the peer reads end of stream; reads go on. Later
+   * writes throw {@link StreamClosedException}.
+   *
+   * @throws IOException if the stream is closed or the connection failed (see the type's
+   *     documentation)
+   */
   void shutdownOutput() throws IOException;
 
-  /** The local address of a socket; empty for a pipe. */
+  /** {@return the local address of a socket; empty for a pipe} */
   Optional<SocketAddress> localAddress();
 
-  /** The remote address of a socket; empty for a pipe. */
+  /** {@return the remote address of a socket; empty for a pipe} */
   Optional<SocketAddress> remoteAddress();
 
-  /** Whether {@link #close()} has been called. Thread-safe. */
+  /** {@return whether {@link #close()} has been called} Thread-safe. */
   boolean isClosed();
 
   /** Closes the stream at once (see the type's documentation). Idempotent. */

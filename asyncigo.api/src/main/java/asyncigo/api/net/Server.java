@@ -20,18 +20,29 @@ import java.net.InetSocketAddress;
  * method and the thread before they change anything, so the server goes on accepting and a later
  * close on the loop thread still ends {@code serveForever()}. {@link #localAddress()} and {@link
  * #connections()} are thread-safe (a metrics thread may poll them).
+ *
+ * @since 0.1
  */
 public interface Server extends AutoCloseable {
-  /** The bound address (with the actual port when 0 was asked for). Thread-safe. */
+  /** {@return the bound address (with the actual port when 0 was asked for)} Thread-safe. */
   InetSocketAddress localAddress();
 
   /**
    * The number of accepted connections whose handler has not returned. Thread-safe: another
    * thread sees the count as of a recent loop step.
+   *
+   * @return the number of open connections
    */
   int connections();
 
-  /** Suspends the calling task until the server is closed. */
+  /**
+   * Suspends the calling task until the server is closed. Cancelling the waiting task closes the
+   * server (as asyncio's {@code serve_forever}).
+   *
+   * @throws asyncigo.api.CancelledException if the calling task is cancelled
+   * @throws asyncigo.api.UncheckedExecutionException wrapping the {@link java.io.IOException} that
+   *     stopped accepting, if accepting failed
+   */
   void serveForever();
 
   /** Stops accepting; connections already accepted go on. Idempotent. */

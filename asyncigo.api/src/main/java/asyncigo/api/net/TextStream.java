@@ -26,18 +26,26 @@ public interface TextStream {
    * The next line without its terminator ({@code "\n"} or {@code "\r\n"}); at end of stream the
    * final unterminated line, then null.
    *
+   * @return the line, or null at end of stream
    * @throws LineTooLongException if no {@code '\n'} comes within the stream's {@link
    *     AsyncStream#lineLimit() line limit}; the bytes stay buffered and readable
    * @throws IOException as {@link AsyncStream#readLine()}
    */
   String readLine() throws IOException;
 
-  /** Every remaining character up to end of stream (an empty string if there are none). */
+  /**
+   * Every remaining character up to end of stream.
+   *
+   * @return the text; an empty string if no byte is left
+   * @throws IOException as {@link AsyncStream#readAll()}
+   */
   String readAll() throws IOException;
 
   /**
    * The lines of the stream, as {@link #readLine()} returns them, until end of stream. Closing
    * the iterator early puts a line it fetched but did not hand out back into the stream.
+   *
+   * @return the lines, read as the iteration goes
    */
   AsyncIterable<String> lines();
 
@@ -45,17 +53,26 @@ public interface TextStream {
    * Encodes {@code text} and queues it for sending, like {@link AsyncStream#write(byte[])}; the
    * future completes when the bytes are on the wire.
    *
+   * @param text the text to send
+   * @return a future completed once the bytes are handed to the kernel
    * @throws NullPointerException if {@code text} is null
    * @throws StreamClosedException if the output is closed or shut down
    */
   Future<Void> write(CharSequence text) throws StreamClosedException;
 
-  /** Writes {@code text} followed by {@code "\n"}, as one write. */
+  /**
+   * Writes {@code text} followed by {@code "\n"}, as one write.
+   *
+   * @param text the line to send, without its terminator
+   * @return a future completed once the bytes are handed to the kernel
+   * @throws NullPointerException if {@code text} is null
+   * @throws StreamClosedException if the output is closed or shut down
+   */
   Future<Void> writeLine(CharSequence text) throws StreamClosedException;
 
-  /** The charset of this view. Thread-safe. */
+  /** {@return the charset of this view} Thread-safe. */
   Charset charset();
 
-  /** The byte stream this view reads and writes. Thread-safe. */
+  /** {@return the byte stream this view reads and writes} Thread-safe. */
   AsyncStream stream();
 }

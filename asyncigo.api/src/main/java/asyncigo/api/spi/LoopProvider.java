@@ -7,12 +7,24 @@ import java.util.Optional;
 /**
  * The service a loop implementation provides ({@code provides asyncigo.api.spi.LoopProvider});
  * {@link Loop#open()} uses the first one {@link java.util.ServiceLoader} finds. Thread-safe.
+ *
+ * @since 0.1
  */
 public interface LoopProvider {
-  /** Opens a new loop; see {@link Loop#open(LoopOptions)}. */
+  /**
+   * Opens a new loop, owned by the calling thread; see {@link Loop#open(LoopOptions)}.
+   *
+   * @param options the options
+   * @return the new loop
+   * @throws IllegalStateException if no poller is available or the forced one is not
+   * @throws java.io.UncheckedIOException if the chosen poller fails to open
+   */
   Loop open(LoopOptions options);
 
-  /** The loop running on the current thread, if any; see {@link Loop#running()}. */
+  /**
+   * {@return the loop running on the current thread, or empty outside a loop} See {@link
+   * Loop#running()}.
+   */
   Optional<Loop> currentLoop();
 
   /**
@@ -21,6 +33,8 @@ public interface LoopProvider {
    * callback in the ready queue, a thread-safe callback handed over, a timer whose time has come).
    * Loop-confined: call it from a task of {@code loop}.
    *
+   * @param loop a loop this provider opened
+   * @return true if something besides the calling task is ready or due now
    * @throws UnsupportedOperationException if {@code loop} is not one of this provider's loops
    */
   default boolean hasReadyWork(Loop loop) {

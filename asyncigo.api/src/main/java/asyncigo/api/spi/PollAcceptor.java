@@ -2,8 +2,18 @@ package asyncigo.api.spi;
 
 import java.io.IOException;
 
-/** A non-blocking listening socket. Ready for {@link Poller#READ} when a connection waits. */
+/**
+ * A non-blocking listening socket. Ready for {@link Poller#READ} when a connection waits.
+ * Loop-confined.
+ *
+ * @since 0.1
+ */
 public interface PollAcceptor extends PollChannel {
-  /** Accepts one pending connection (non-blocking, TCP_NODELAY on), or null if none is pending. */
+  /**
+   * Accepts one pending connection (non-blocking, TCP_NODELAY on).
+   *
+   * @return the accepted socket, not registered with the poller yet, or null if none is pending
+   * @throws IOException if accepting fails (the message names the error)
+   */
   PollStream accept() throws IOException;
 }

@@ -5,15 +5,23 @@ import java.io.IOException;
 import java.net.SocketAddress;
 import java.util.Optional;
 
-/** A non-blocking channel made by a {@link Poller}. Loop-confined. */
+/**
+ * A non-blocking channel made by a {@link Poller}. Loop-confined.
+ *
+ * @since 0.1
+ */
 public interface PollChannel extends Closeable {
-  /** Whether the channel is open. */
+  /** {@return whether the channel is open} */
   boolean isOpen();
 
-  /** The local address, if the channel is a bound socket. */
+  /** {@return the local address if the channel is a bound socket, else empty} */
   Optional<SocketAddress> localAddress();
 
-  /** Closes the channel (and its descriptor) and unregisters it from its poller. Idempotent. */
+  /**
+   * Closes the channel (and its descriptor) and unregisters it from its poller. Idempotent.
+   *
+   * @throws IOException if closing the descriptor fails
+   */
   @Override
   void close() throws IOException;
 }

@@ -18,6 +18,8 @@ import java.net.InetSocketAddress;
  * java.nio.channels.ClosedChannelException}. Closing a registered channel unregisters it; it is
  * never reported afterwards. {@link #interest} and {@link #unregister} on a channel that is not
  * registered (or closed) do nothing.
+ *
+ * @since 0.1
  */
 public interface Poller extends AutoCloseable {
   /** Interest and readiness bit: readable, end of stream, or a connection to accept. */
@@ -26,7 +28,11 @@ public interface Poller extends AutoCloseable {
   /** Interest and readiness bit: writable, or a connect attempt finished. */
   int WRITE = 2;
 
-  /** Receives the channels found ready by one {@link #poll} call. */
+  /**
+   * Receives the channels found ready by one {@link #poll} call.
+   *
+   * @since 0.1
+   */
   @FunctionalInterface
   interface ReadySink {
     /**
@@ -39,26 +45,46 @@ public interface Poller extends AutoCloseable {
     void ready(Object attachment, int readyOps);
   }
 
-  /** The two ends of {@link #pipe()}: bytes written to {@code sink} are read from source. */
+  /**
+   * The two ends of {@link #pipe()}: bytes written to {@code sink} are read from source.
+   *
+   * @param source the end to read from
+   * @param sink the end to write to
+   * @since 0.1
+   */
   record PipeEnds(PollStream source, PollStream sink) {}
 
-  /** The backend's name, as its provider's. */
+  /** {@return the backend's name, as its provider's} */
   String name();
 
   /**
    * Starts watching {@code channel} for {@code interest} ({@link #READ}, {@link #WRITE}, both, or
    * 0). {@code attachment} is handed back by {@link #poll}.
    *
+   * @param channel a channel this poller made
+   * @param interest the operations to watch
+   * @param attachment what {@link #poll} hands to the sink for this channel
    * @throws IllegalArgumentException if the channel was not made by this poller or is already
    *     registered
    * @throws java.nio.channels.ClosedChannelException if it is closed
+   * @throws IOException if the OS call fails
    */
   void register(PollChannel channel, int interest, Object attachment) throws IOException;
 
-  /** Replaces the interest set of a registered channel. */
+  /**
+   * Replaces the interest set of a registered channel.
+   *
+   * @param channel the channel
+   * @param interest the operations to watch ({@link #READ}, {@link #WRITE}, both, or 0)
+   * @throws IOException if the OS call fails
+   */
   void interest(PollChannel channel, int interest) throws IOException;
 
-  /** Stops watching {@code channel}. */
+  /**
+   * Stops watching {@code channel}.
+   *
+   * @param channel the channel
+   */
   void unregister(PollChannel channel);
 
   /**
@@ -67,7 +93,10 @@ public interface Poller extends AutoCloseable {
    * at once, a positive one waits at least that long (rounded up to the backend's granularity)
    * unless woken earlier.
    *
+   * @param timeoutNanos the longest wait, in nanoseconds
+   * @param sink receives each ready channel
    * @return the number of channels handed to the sink
+   * @throws IOException if the OS call fails
    */
   int poll(long timeoutNanos, ReadySink sink) throws IOException;
 
@@ -80,16 +109,36 @@ public interface Poller extends AutoCloseable {
   /**
    * Opens a non-blocking TCP socket and starts connecting it to {@code remote}: watch it for
    * {@link #WRITE}, then call {@link PollStream#finishConnect()}. TCP_NODELAY is on.
+   *
+   * @param remote the address to connect to
+   * @return the connecting socket, not registered yet
+   * @throws IOException if the socket cannot be opened or the connect fails at once
    */
   PollStream connect(InetSocketAddress remote) throws IOException;
 
-  /** Opens a non-blocking listening TCP socket bound to {@code local} (port 0: any free port). */
+  /**
+   * Opens a non-blocking listening TCP socket bound to {@code local} (port 0: any free port).
+   *
+   * @param local the address to bind
+   * @param backlog the listen backlog asked for (the kernel may cap it)
+   * @return the listening socket, not registered yet
+   * @throws IOException if the socket cannot be opened or bound
+   */
   PollAcceptor listen(InetSocketAddress local, int backlog) throws IOException;
 
-  /** Opens a non-blocking unidirectional in-process pipe. */
+  /**
+   * Opens a non-blocking unidirectional in-process pipe.
+   *
+   * @return the two ends, not registered yet
+   * @throws IOException if the pipe cannot be created
+   */
   PipeEnds pipe() throws IOException;
 
-  /** Releases the poller's resources. Idempotent; channels it made stay open. */
+  /**
+   * Releases the poller's resources. Idempotent; channels it made stay open.
+   *
+   * @throws IOException if releasing them fails
+   */
   @Override
   void close() throws IOException;
 }

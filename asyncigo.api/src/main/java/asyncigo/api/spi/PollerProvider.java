@@ -12,21 +12,25 @@ import java.util.Optional;
  * <p>Discovery must be cheap and must never throw: the constructor does nothing native, and
  * {@link #unavailabilityCause()} probes the platform once, lazily, with one real native call.
  * Thread-safe.
+ *
+ * @since 0.1
  */
 public interface PollerProvider {
-  /** A short lower-case name: {@code "epoll"}, {@code "nio"}. */
+  /** {@return a short lower-case name: {@code "epoll"}, {@code "nio"}} */
   String name();
 
-  /** Higher wins: epoll uses 100, the NIO fallback 10. */
+  /** {@return the priority; higher wins: epoll uses 100, the NIO fallback 10} */
   int priority();
 
   /**
    * Why this backend cannot be used here (not Linux, native library failed to load, native
    * access denied, ...); empty when it is available. Never throws.
+   *
+   * @return the cause, or empty when the backend is available
    */
   Optional<String> unavailabilityCause();
 
-  /** Whether the backend can be used here. */
+  /** {@return whether the backend can be used here} */
   default boolean isAvailable() {
     return unavailabilityCause().isEmpty();
   }
@@ -34,6 +38,7 @@ public interface PollerProvider {
   /**
    * Opens a new poller.
    *
+   * @return the poller, owned by the loop that asked for it
    * @throws IOException if the native resources cannot be created
    * @throws IllegalStateException if the backend is unavailable (the message gives the cause)
    */

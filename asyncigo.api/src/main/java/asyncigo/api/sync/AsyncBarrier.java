@@ -17,13 +17,20 @@ import asyncigo.api.internal.sync.RealBarrier;
  * counts towards the parties. Once the barrier has tripped, the trip stands: a party cancelled
  * before it resumed still throws {@link CancelledException}, the others go on. {@link #abort()}
  * breaks the barrier and {@link #reset()} repairs it; waits they interrupt throw {@link
- * BarrierBrokenException}. Loop-confined.
+ * BarrierBrokenException}.
+ *
+ * <p>Loop-confined (see the {@linkplain asyncigo.api.sync package}); the factory methods are
+ * thread-safe and need no loop.
+ *
+ * @since 0.1
  */
 public interface AsyncBarrier {
 
   /**
    * A barrier for {@code parties} tasks.
    *
+   * @param parties how many waiting tasks trip the barrier
+   * @return the new barrier
    * @throws IllegalArgumentException if parties is less than 1
    */
   static AsyncBarrier create(int parties) {
@@ -54,12 +61,12 @@ public interface AsyncBarrier {
    */
   void abort();
 
-  /** The number of tasks that trip the barrier. */
+  /** {@return the number of tasks that trip the barrier} Thread-safe: it never changes. */
   int parties();
 
-  /** The number of tasks waiting now. */
+  /** {@return the number of tasks waiting now} */
   int waiting();
 
-  /** Whether the barrier is broken ({@link #abort()} and no {@link #reset()} since). */
+  /** {@return whether the barrier is broken ({@link #abort()} and no {@link #reset()} since)} */
   boolean isBroken();
 }

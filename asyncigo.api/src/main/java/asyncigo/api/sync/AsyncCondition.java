@@ -20,24 +20,39 @@ import java.util.function.BooleanSupplier;
  * condition untouched; one notified and then cancelled before it resumed passes the notification
  * to the next waiter. In both cases it takes the lock again before its wait throws {@link
  * CancelledException}, as asyncio does, so a {@code finally} that releases the lock stays correct.
- * Loop-confined.
+ *
+ * <p>Loop-confined (see the {@linkplain asyncigo.api.sync package}); the factory methods are
+ * thread-safe and need no loop.
+ *
+ * @since 0.1
  */
 public interface AsyncCondition {
 
-  /** A condition with a lock of its own. */
+  /** {@return a new condition with a lock of its own} */
   static AsyncCondition create() {
     return new RealCondition(AsyncLock.create());
   }
 
-  /** A condition over {@code lock}, which other conditions may share. */
+  /**
+   * {@return a new condition over {@code lock}, which other conditions may share}
+   *
+   * @param lock the lock that guards the condition
+   */
   static AsyncCondition create(AsyncLock lock) {
     return new RealCondition(lock);
   }
 
-  /** The lock that guards the condition. */
+  /** {@return the lock that guards the condition} Thread-safe: it never changes. */
   AsyncLock lock();
 
-  /** Runs {@code block} holding {@link #lock()} (see {@link AsyncLock#withLock}). */
+  /**
+   * Runs {@code block} holding {@link #lock()} (see {@link AsyncLock#withLock}).
+   *
+   * @param <T> the block's result type
+   * @param block the code to run holding the lock
+   * @return the block's result
+   * @throws CancelledException if the task is cancelled while waiting for the lock
+   */
   <T> T withLock(Coroutine<T> block);
 
   /**
@@ -53,7 +68,9 @@ public interface AsyncCondition {
    * Waits until {@code predicate} is true: checks it first, then after each notification. The
    * lock must be held and is held when this returns.
    *
+   * @param predicate the condition to wait for, checked holding the lock
    * @throws IllegalStateException if the lock is not held
+   * @throws CancelledException if the task is cancelled while waiting (it holds the lock again)
    */
   void awaitUntil(BooleanSupplier predicate);
 
@@ -68,6 +85,7 @@ public interface AsyncCondition {
   /**
    * Wakes the {@code n} oldest waiting tasks (fewer if fewer wait).
    *
+   * @param n how many tasks to wake
    * @throws IllegalStateException if the lock is not held
    * @throws IllegalArgumentException if n is negative
    */

@@ -14,11 +14,16 @@ import asyncigo.api.internal.sync.RealEvent;
  * }</pre>
  *
  * <p>Woken tasks resume in the order they started waiting. A task woken by {@code set()} returns
- * normally even if the event is cleared before it resumes. Loop-confined.
+ * normally even if the event is cleared before it resumes.
+ *
+ * <p>Loop-confined (see the {@linkplain asyncigo.api.sync package}); the factory methods are
+ * thread-safe and need no loop.
+ *
+ * @since 0.1
  */
 public interface AsyncEvent {
 
-  /** A new event that is not set. */
+  /** {@return a new event that is not set} */
   static AsyncEvent create() {
     return new RealEvent();
   }
@@ -36,6 +41,6 @@ public interface AsyncEvent {
   /** Clears the event, so later waits wait again. Idempotent. */
   void clear();
 
-  /** Whether the event is set. */
+  /** {@return whether the event is set} */
   boolean isSet();
 }

@@ -17,11 +17,15 @@ import asyncigo.api.internal.sync.RealLock;
  * <p>Waiters acquire it in FIFO order; {@link #release()} hands it straight to the oldest. A waiter
  * cancelled while it waits leaves the lock untouched, and one cancelled after the lock was handed
  * to it, before it resumed, passes the lock on (see the {@linkplain asyncigo.api.sync package}).
- * Loop-confined.
+ *
+ * <p>Loop-confined (see the {@linkplain asyncigo.api.sync package}); the factory methods are
+ * thread-safe and need no loop.
+ *
+ * @since 0.1
  */
 public interface AsyncLock {
 
-  /** A new unlocked lock. */
+  /** {@return a new unlocked lock} */
   static AsyncLock create() {
     return new RealLock();
   }
@@ -42,12 +46,20 @@ public interface AsyncLock {
    */
   void release();
 
-  /** Whether some task holds the lock (or it has been handed to a waiter that has not resumed). */
+  /**
+   * {@return whether some task holds the lock (or it has been handed to a waiter that has not
+   * resumed)}
+   */
   boolean isLocked();
 
   /**
    * Runs {@code block} holding the lock and releases it however the block ends. Checked exceptions
    * of the block are wrapped in {@link UncheckedExecutionException}.
+   *
+   * @param <T> the block's result type
+   * @param block the code to run holding the lock
+   * @return the block's result
+   * @throws CancelledException if the task is cancelled while waiting for the lock
    */
   <T> T withLock(Coroutine<T> block);
 }

@@ -34,48 +34,70 @@ import java.util.Optional;
  * wakes with it. {@link #shutdownNow()} also removes the items left and counts them as done for
  * {@link #join()}.
  *
- * <p>Items must not be null. Loop-confined.
+ * <p>Items must not be null. Loop-confined (see the {@linkplain asyncigo.api.sync package}); the
+ * factory methods are thread-safe and need no loop.
  *
  * @param <T> the item type
+ * @since 0.1
  */
 public interface AsyncQueue<T> {
 
-  /** An unbounded first-in-first-out queue. */
+  /**
+   * {@return a new unbounded first-in-first-out queue}
+   *
+   * @param <T> the item type
+   */
   static <T> AsyncQueue<T> fifo() {
     return new RealQueue<>(ItemBuffer.fifo(), Integer.MAX_VALUE);
   }
 
   /**
-   * A first-in-first-out queue holding at most {@code capacity} items.
+   * {@return a new first-in-first-out queue holding at most {@code capacity} items}
    *
+   * @param <T> the item type
+   * @param capacity the most items it holds
    * @throws IllegalArgumentException if capacity is not positive
    */
   static <T> AsyncQueue<T> fifo(int capacity) {
     return new RealQueue<>(ItemBuffer.fifo(), capacity);
   }
 
-  /** An unbounded last-in-first-out queue (a stack). */
+  /**
+   * {@return a new unbounded last-in-first-out queue (a stack)}
+   *
+   * @param <T> the item type
+   */
   static <T> AsyncQueue<T> lifo() {
     return new RealQueue<>(ItemBuffer.lifo(), Integer.MAX_VALUE);
   }
 
   /**
-   * A last-in-first-out queue holding at most {@code capacity} items.
+   * {@return a new last-in-first-out queue holding at most {@code capacity} items}
    *
+   * @param <T> the item type
+   * @param capacity the most items it holds
    * @throws IllegalArgumentException if capacity is not positive
    */
   static <T> AsyncQueue<T> lifo(int capacity) {
     return new RealQueue<>(ItemBuffer.lifo(), capacity);
   }
 
-  /** An unbounded queue handing out the smallest item by {@code order} first. */
+  /**
+   * {@return a new unbounded queue handing out the smallest item by {@code order} first}
+   *
+   * @param <T> the item type
+   * @param order the order of the items
+   */
   static <T> AsyncQueue<T> priority(Comparator<? super T> order) {
     return new RealQueue<>(ItemBuffer.priority(order), Integer.MAX_VALUE);
   }
 
   /**
-   * A priority queue holding at most {@code capacity} items.
+   * {@return a new priority queue holding at most {@code capacity} items}
    *
+   * @param <T> the item type
+   * @param order the order of the items
+   * @param capacity the most items it holds
    * @throws IllegalArgumentException if capacity is not positive
    */
   static <T> AsyncQueue<T> priority(Comparator<? super T> order, int capacity) {
@@ -86,6 +108,7 @@ public interface AsyncQueue<T> {
    * Adds {@code item}, waiting while the queue is full. Returns without suspending when there is
    * room and no putter waits.
    *
+   * @param item the item to add
    * @throws QueueShutDownException if the queue is shut down, before or while waiting
    * @throws CancelledException if the task is cancelled while waiting; the item was not added
    * @throws NullPointerException if item is null
@@ -96,6 +119,7 @@ public interface AsyncQueue<T> {
    * Removes and returns the next item, waiting while there is none. Returns without suspending
    * when an item is available.
    *
+   * @return the item
    * @throws QueueShutDownException if the queue is shut down and no item is left for this call
    * @throws CancelledException if the task is cancelled while waiting; no item was taken
    */
@@ -104,7 +128,8 @@ public interface AsyncQueue<T> {
   /**
    * Adds {@code item} if there is room now; never waits.
    *
-   * @return false if the queue is full (or putters wait)
+   * @param item the item to add
+   * @return true if it was added, false if the queue is full (or putters wait)
    * @throws QueueShutDownException if the queue is shut down
    * @throws NullPointerException if item is null
    */
@@ -113,21 +138,27 @@ public interface AsyncQueue<T> {
   /**
    * Removes and returns the next item if one is available now; never waits.
    *
-   * @return empty if no item is available (items promised to waiting getters are not)
+   * @return the item, or empty if no item is available (items promised to waiting getters are not)
    * @throws QueueShutDownException if the queue is shut down and no item is available
    */
   Optional<T> poll();
 
-  /** The number of items in the queue, including those promised to getters not resumed yet. */
+  /**
+   * {@return the number of items in the queue, including those promised to getters not resumed
+   * yet}
+   */
   int size();
 
-  /** The most items the queue holds; {@link Integer#MAX_VALUE} for an unbounded queue. */
+  /**
+   * {@return the most items the queue holds; {@link Integer#MAX_VALUE} for an unbounded queue}
+   * Thread-safe: it never changes.
+   */
   int capacity();
 
-  /** Whether {@link #size()} is 0. */
+  /** {@return whether {@link #size()} is 0} */
   boolean isEmpty();
 
-  /** Whether a {@link #put} would have to wait now. */
+  /** {@return whether a {@link #put} would have to wait now} */
   boolean isFull();
 
   /**
@@ -157,9 +188,11 @@ public interface AsyncQueue<T> {
    * Shuts the queue down at once (asyncio {@code shutdown(immediate=True)}): like {@link
    * #shutdown()}, and also removes the items left, counts them as done for {@link #join()}, and
    * returns them in the order gets would have taken them.
+   *
+   * @return the items removed
    */
   List<T> shutdownNow();
 
-  /** Whether {@link #shutdown()} or {@link #shutdownNow()} was called. */
+  /** {@return whether {@link #shutdown()} or {@link #shutdownNow()} was called} */
   boolean isShutDown();
 }

@@ -18,13 +18,20 @@ import asyncigo.api.internal.sync.RealSemaphore;
  * <p>Waiters get permits in FIFO order; a release hands its permit straight to the oldest waiter,
  * so a newcomer never takes a permit ahead of a task that waits (python/cpython#90155). A waiter
  * cancelled while it waits leaves the count untouched, and one cancelled after a permit was handed
- * to it, before it resumed, passes the permit on. Loop-confined.
+ * to it, before it resumed, passes the permit on.
+ *
+ * <p>Loop-confined (see the {@linkplain asyncigo.api.sync package}); the factory methods are
+ * thread-safe and need no loop.
+ *
+ * @since 0.1
  */
 public interface AsyncSemaphore {
 
   /**
    * A semaphore with {@code permits} permits; releases beyond them are allowed and add permits.
    *
+   * @param permits the permits available at first
+   * @return the new semaphore
    * @throws IllegalArgumentException if permits is negative
    */
   static AsyncSemaphore create(int permits) {
@@ -35,6 +42,8 @@ public interface AsyncSemaphore {
    * A semaphore with {@code permits} permits that never holds more: a release that would exceed
    * them throws.
    *
+   * @param permits the permits available at first, and the most it holds
+   * @return the new semaphore
    * @throws IllegalArgumentException if permits is negative
    */
   static AsyncSemaphore bounded(int permits) {
@@ -56,12 +65,17 @@ public interface AsyncSemaphore {
    */
   void release();
 
-  /** The permits available now (0 while tasks wait). */
+  /** {@return the permits available now (0 while tasks wait)} */
   int available();
 
   /**
    * Runs {@code block} holding a permit and releases it however the block ends. Checked
    * exceptions of the block are wrapped in {@link UncheckedExecutionException}.
+   *
+   * @param <T> the block's result type
+   * @param block the code to run holding a permit
+   * @return the block's result
+   * @throws CancelledException if the task is cancelled while waiting for a permit
    */
   <T> T withPermit(Coroutine<T> block);
 }

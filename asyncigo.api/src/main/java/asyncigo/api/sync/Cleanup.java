@@ -21,6 +21,8 @@ import java.util.Optional;
  *
  * <p>For cleanup that needs no limit, use {@link Task#shielded} ({@link
  * asyncigo.api.Async#shielded}) directly. Loop-confined.
+ *
+ * @since 0.1
  */
 public final class Cleanup {
   private Cleanup() {}
@@ -34,6 +36,9 @@ public final class Cleanup {
    * <p>Never throws because of the limit: a cleanup in a {@code finally} clause must not replace
    * the exception on its way out.
    *
+   * @param <T> the block's result type
+   * @param limit how long the cleanup may take, on the loop clock
+   * @param block the cleanup, run in a new task
    * @return the block's result; empty if the limit cut it short, or if it returned null
    * @throws RuntimeException the block's failure (checked ones wrapped in {@link
    *     UncheckedExecutionException})

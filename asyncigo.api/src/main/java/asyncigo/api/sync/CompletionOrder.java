@@ -23,17 +23,29 @@ import java.util.List;
  * complete. A failed or cancelled future is yielded like the others; awaiting it throws. {@code
  * hasNext()} suspends the task until the next future completes; it never cancels the futures, not
  * even when the waiting task is cancelled. Closing the iterator stops the iteration. Loop-confined.
+ *
+ * @since 0.1
  */
 public final class CompletionOrder {
   private CompletionOrder() {}
 
-  /** The futures in completion order. */
+  /**
+   * {@return the futures in completion order}
+   *
+   * @param <F> the future type
+   * @param futures the futures to watch
+   */
   @SafeVarargs
   public static <F extends Future<?>> AsyncIterable<F> of(F... futures) {
     return of(Arrays.asList(futures));
   }
 
-  /** The futures in completion order. */
+  /**
+   * {@return the futures in completion order}
+   *
+   * @param <F> the future type
+   * @param futures the futures to watch; copied
+   */
   public static <F extends Future<?>> AsyncIterable<F> of(Collection<? extends F> futures) {
     List<F> copy = List.copyOf(futures);
     return new AsyncIterable<>() {

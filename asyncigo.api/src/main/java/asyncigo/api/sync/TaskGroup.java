@@ -35,6 +35,8 @@ import asyncigo.api.internal.sync.RealTaskGroup;
  * is thrown instead, and the calling task stays cancelled, so its next await throws.
  *
  * <p>Loop-confined. A task that ignores its cancellation keeps the scope waiting.
+ *
+ * @since 0.1
  */
 public interface TaskGroup {
 
@@ -42,6 +44,8 @@ public interface TaskGroup {
    * Runs {@code body} with a new group in the current task, waits until every task of the group
    * has ended, and returns the body's result.
    *
+   * @param <T> the body's result type
+   * @param body the block, run in the current task with the new group
    * @return the body's result; {@code null} if {@link #cancel()} cut the body short
    * @throws CancelledException if the current task was cancelled from outside
    * @throws RuntimeException the first failure of the body or of a group task, as described above
@@ -55,12 +59,23 @@ public interface TaskGroup {
    * Spawns {@code body} as a task of this group (named {@code task-N}); it starts later, like
    * {@link asyncigo.api.Loop#spawn(Coroutine)}. Any task of the loop may call it.
    *
+   * @param <T> the result type
+   * @param body the task's body
+   * @return the task
    * @throws IllegalStateException if the group is shutting down (after a failure or a
    *     cancellation) or has finished
    */
   <T> Task<T> spawn(Coroutine<T> body);
 
-  /** Like {@link #spawn(Coroutine)}, with the given task name. */
+  /**
+   * Like {@link #spawn(Coroutine)}, with the given task name.
+   *
+   * @param <T> the result type
+   * @param name the task's name
+   * @param body the task's body
+   * @return the task
+   * @throws IllegalStateException if the group is shutting down or has finished
+   */
   <T> Task<T> spawn(String name, Coroutine<T> body);
 
   /**
@@ -73,10 +88,18 @@ public interface TaskGroup {
    * The block of {@link #scope}.
    *
    * @param <T> the result type
+   * @since 0.1
    */
   @FunctionalInterface
   interface Body<T> {
-    /** Runs in the task that called {@link #scope}; may await and spawn in {@code group}. */
+    /**
+     * Runs in the task that called {@link #scope}; may await and spawn in {@code group}.
+     *
+     * @param group the group whose tasks the scope waits for
+     * @return the scope's result
+     * @throws Exception any failure, which cancels the group (checked ones are wrapped in {@link
+     *     UncheckedExecutionException} when the scope throws them)
+     */
     T run(TaskGroup group) throws Exception;
   }
 }

@@ -31,12 +31,18 @@ import java.time.Duration;
  * holds back the very cancellation it uses); bound shielded cleanup with {@link Cleanup#shielded}
  * instead. Checked exceptions of the block are wrapped in {@link UncheckedExecutionException}.
  * Loop-confined.
+ *
+ * @since 0.1
  */
 public interface Timeout {
 
   /**
    * Runs {@code body} in the current task with a deadline {@code delay} from now.
    *
+   * @param <T> the body's result type
+   * @param delay the time the body may take, on the loop clock
+   * @param body the block
+   * @return the body's result
    * @throws TimeoutExceededException if the deadline passed and cut the block short
    * @throws CancelledException if the task was cancelled from outside
    * @throws IllegalArgumentException if delay is negative
@@ -51,6 +57,10 @@ public interface Timeout {
    * TimeoutResult#timedOut()} is true instead of an exception; a block that ends in time gives a
    * result with its {@link TimeoutResult#value() value}, even {@code null}.
    *
+   * @param <T> the body's result type
+   * @param delay the time the body may take, on the loop clock
+   * @param body the block
+   * @return the body's value, or the timed-out result
    * @throws CancelledException if the task was cancelled from outside
    * @throws IllegalArgumentException if delay is negative
    * @throws IllegalStateException if called outside a task
@@ -65,6 +75,10 @@ public interface Timeout {
    * done (a task runs its cleanup first) before throwing. If the future nevertheless ends with a
    * result or a failure, that outcome is returned or thrown.
    *
+   * @param <T> the result type
+   * @param future the future to await
+   * @param timeout the longest wait, on the loop clock
+   * @return the future's result
    * @throws TimeoutExceededException if the deadline passed first
    * @throws CancelledException if the task was cancelled from outside, or the future was cancelled
    * @throws IllegalArgumentException if timeout is negative
@@ -73,12 +87,13 @@ public interface Timeout {
     return TimeoutScope.waitFor(future, timeout);
   }
 
-  /** The deadline, in loop time nanoseconds ({@link asyncigo.api.Loop#time()}). */
+  /** {@return the deadline, in loop time nanoseconds ({@link asyncigo.api.Loop#time()})} */
   long deadline();
 
   /**
    * Moves the deadline to {@code delay} from now; earlier or later than before.
    *
+   * @param delay the new time left, on the loop clock
    * @throws IllegalArgumentException if delay is negative
    * @throws IllegalStateException if the deadline has already passed or the block has ended
    */
@@ -88,21 +103,32 @@ public interface Timeout {
    * Moves the deadline to loop time {@code deadline}; a time already past expires the scope in
    * the next loop iteration.
    *
+   * @param deadline the new deadline, in loop time nanoseconds
    * @throws IllegalStateException if the deadline has already passed or the block has ended
    */
   void rescheduleAt(long deadline);
 
-  /** Whether the deadline passed while the block ran (the scope then cancelled the task). */
+  /**
+   * {@return whether the deadline passed while the block ran (the scope then cancelled the task)}
+   */
   boolean expired();
 
   /**
    * The block of a timeout scope.
    *
    * @param <T> the result type
+   * @since 0.1
    */
   @FunctionalInterface
   interface Body<T> {
-    /** Runs in the current task; {@code timeout} moves or reads the deadline. */
+    /**
+     * Runs in the current task; {@code timeout} moves or reads the deadline.
+     *
+     * @param timeout the scope's handle
+     * @return the block's result
+     * @throws Exception any failure, thrown by the scope (checked ones wrapped in {@link
+     *     UncheckedExecutionException})
+     */
     T run(Timeout timeout) throws Exception;
   }
 }

@@ -13,11 +13,18 @@ package asyncigo.api.sync;
  *
  * <p>It is not a cancellation: a task that lets it escape fails (and is reported) rather than
  * ending silently cancelled (the trap of Kotlin's {@code withTimeout}).
+ *
+ * @since 0.1
  */
 public class TimeoutExceededException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception with a message and the cancellation that interrupted the block. */
+  /**
+   * Creates the exception with a message and the cancellation that interrupted the block.
+   *
+   * @param message the limit and the task cut short, as described above
+   * @param cause the cancellation that interrupted the block
+   */
   public TimeoutExceededException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -20,6 +20,7 @@ import java.util.Objects;
  * <p>Immutable and thread-safe; equal when both timed out, or both completed with equal values.
  *
  * @param <T> the type of the block's value
+ * @since 0.1
  */
 public final class TimeoutResult<T> {
   private static final TimeoutResult<?> TIMED_OUT = new TimeoutResult<>(true, null);
@@ -32,18 +33,27 @@ public final class TimeoutResult<T> {
     this.value = value;
   }
 
-  /** The result of a block that returned {@code value} ({@code null} allowed) in time. */
+  /**
+   * {@return the result of a block that returned {@code value} in time}
+   *
+   * @param <T> the type of the value
+   * @param value the block's value, {@code null} allowed
+   */
   public static <T> TimeoutResult<T> ofValue(T value) {
     return new TimeoutResult<>(false, value);
   }
 
-  /** The result of a block that the deadline cut short. */
+  /**
+   * {@return the result of a block that the deadline cut short}
+   *
+   * @param <T> the type the block's value would have had
+   */
   @SuppressWarnings("unchecked")
   public static <T> TimeoutResult<T> ofTimeout() {
     return (TimeoutResult<T>) TIMED_OUT;
   }
 
-  /** Whether the deadline cut the block short; false if the block returned its value. */
+  /** {@return whether the deadline cut the block short; false if the block returned its value} */
   public boolean timedOut() {
     return timedOut;
   }
@@ -51,6 +61,7 @@ public final class TimeoutResult<T> {
   /**
    * The value the block returned, {@code null} if it returned {@code null}.
    *
+   * @return the value
    * @throws IllegalStateException if the block timed out: it has no value
    */
   public T value() {
@@ -62,6 +73,9 @@ public final class TimeoutResult<T> {
 
   /**
    * The value the block returned (even {@code null}), or {@code fallback} if the block timed out.
+   *
+   * @param fallback what to return if the block timed out
+   * @return the value or the fallback
    */
   public T orElse(T fallback) {
     return timedOut ? fallback : value;

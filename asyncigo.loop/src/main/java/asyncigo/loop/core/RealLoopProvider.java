@@ -7,6 +7,9 @@ import java.util.Optional;
 
 /** The {@link LoopProvider} of this module. Thread-safe. */
 public final class RealLoopProvider implements LoopProvider {
+  /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
+  public RealLoopProvider() {}
+
   @Override
   public Loop open(LoopOptions options) {
     return RealLoop.open(options);

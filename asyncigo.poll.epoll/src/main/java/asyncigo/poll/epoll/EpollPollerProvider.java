@@ -11,6 +11,8 @@ import java.util.Optional;
  * --enable-native-access=org.jnrproject.jffi} on JDK 24+). Construction does nothing native; the
  * first {@link #unavailabilityCause()} or {@link #open()} probes the platform once per process.
  * {@code -Dasyncigo.epoll.disable=true} turns the backend off. Thread-safe.
+ *
+ * @since 0.1
  */
 public final class EpollPollerProvider implements PollerProvider {
   /** The backend's name. */

@@ -10,6 +10,8 @@ import java.util.Optional;
  * The {@code "nio"} poller backend: a {@link Selector} poller that works on every platform the JDK
  * supports, so it is always available. Its priority (10) lets a native backend win where one
  * exists. Thread-safe.
+ *
+ * @since 0.1
  */
 public final class NioPollerProvider implements PollerProvider {
   static final String NAME = "nio";
