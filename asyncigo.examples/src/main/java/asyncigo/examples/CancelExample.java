@@ -48,25 +48,23 @@ public final class CancelExample {
             for (int i = 0; i < 10; i++) {
               futs.add(loop.newFuture());
             }
-            Task<Integer> task =
-                loop.spawn(
-                    () -> {
-                      for (int i = 0; i < futs.size(); i++) {
-                        try {
-                          out.println(i + ": " + futs.get(i).await());
-                        } catch (CancelledException e) {
-                          out.println(i + ": cancelled");
-                        }
-                      }
-                      return 0;
-                    });
-            for (int i = 0; i < futs.size(); i++) {
-              if (i == 5) {
-                task.cancel();
+            // The README quotes from here to the comment after the second for loop.
+            Task<Integer> task = loop.spawn(() -> {
+              for (int i = 0; i < futs.size(); i++) {
+                try {
+                  out.println(i + ": " + futs.get(i).await());
+                } catch (CancelledException e) {
+                  out.println(i + ": cancelled");
+                }
               }
+              return 0;
+            });
+            for (int i = 0; i < futs.size(); i++) {
+              if (i == 5) task.cancel();
               loop.yieldNow();
               futs.get(i).complete(i);
             }
+            // 0: 0 ... 4: 4, 5: cancelled ... 9: cancelled, task result: cancelled
             try {
               out.println("task result: " + task.await());
             } catch (CancelledException e) {

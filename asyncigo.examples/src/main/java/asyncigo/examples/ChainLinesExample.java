@@ -52,12 +52,12 @@ public final class ChainLinesExample {
     try (Loop loop = Loop.open()) {
       loop.run(
           () -> {
-            try (Server first = loop.listen("127.0.0.1", 0, stream -> send(stream, LATIN));
-                Server second = loop.listen("127.0.0.1", 0, stream -> send(stream, JAPANESE))) {
-              for (byte[] line :
-                  Iter.chain(
-                      Iter.dialLines("127.0.0.1", first.localAddress().getPort()),
-                      Iter.dialLines("127.0.0.1", second.localAddress().getPort()))) {
+            try (Server latin = loop.listen("127.0.0.1", 0, stream -> send(stream, LATIN));
+                Server japanese = loop.listen("127.0.0.1", 0, stream -> send(stream, JAPANESE))) {
+              int first = latin.localAddress().getPort();
+              int second = japanese.localAddress().getPort();
+              // The README quotes this loop.
+              for (byte[] line : Iter.chain(Iter.dialLines("127.0.0.1", first), Iter.dialLines("127.0.0.1", second))) {
                 out.print("got line: " + new String(line, UTF_8));
               }
             }

@@ -20,14 +20,13 @@ import java.util.Optional;
 public final class PolyglotExample {
   private PolyglotExample() {}
 
-  /** Sleeps on the running loop if there is one, else blocks the calling thread. */
-  static void sleepPolyglot(Duration duration) throws InterruptedException {
+  /**
+   * Sleeps on the running loop if there is one, else blocks the calling thread. The README quotes
+   * this method.
+   */
+  static void sleepPolyglot(Duration d) throws InterruptedException {
     Optional<Loop> loop = Loop.running();
-    if (loop.isPresent()) {
-      loop.get().sleep(duration);
-    } else {
-      Thread.sleep(duration);
-    }
+    if (loop.isPresent()) loop.get().sleep(d); else Thread.sleep(d);
   }
 
   public static void main(String[] args) throws InterruptedException {

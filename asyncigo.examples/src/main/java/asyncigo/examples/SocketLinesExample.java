@@ -43,17 +43,16 @@ public final class SocketLinesExample {
           () -> {
             try (Server server = loop.listen("127.0.0.1", 0, SocketLinesExample::sendLines)) {
               int port = server.localAddress().getPort();
-              AsyncSeq<Integer> lengths =
-                  Iter.generate(
-                      y -> {
-                        try (AsyncStream stream = Loop.current().connect("127.0.0.1", port)) {
-                          for (String line : stream.text(UTF_8).lines()) {
-                            y.yield(line.codePointCount(0, line.length()));
-                          }
-                        }
-                      });
+              // The README quotes from here to the end of the for loop.
+              AsyncSeq<Integer> lengths = Iter.generate(y -> {
+                try (AsyncStream stream = Loop.current().connect("127.0.0.1", port)) {
+                  for (String line : stream.text(UTF_8).lines()) {
+                    y.yield(line.codePointCount(0, line.length()));
+                  }
+                }
+              });
               for (int length : lengths) {
-                out.println(length);
+                out.println(length);   // 6 / 12 / 18 / 30
               }
             }
             return null;

@@ -35,23 +35,13 @@ public final class WaitExample {
     try (Loop loop = Loop.open(options)) {
       loop.run(
           () -> {
+            // The README quotes from here to the second println.
             Future<String> fut1 = loop.newFuture();
-            Task<Integer> task1 =
-                loop.spawn(
-                    () -> {
-                      loop.sleep(Duration.ofSeconds(1));
-                      fut1.complete("test");
-                      return 20;
-                    });
-            Task<Double> task2 =
-                loop.spawn(
-                    () -> {
-                      loop.sleep(Duration.ofSeconds(1));
-                      throw new IllegalStateException("oops");
-                    });
+            Task<Integer> task1 = loop.spawn(() -> { loop.sleep(Duration.ofSeconds(1)); fut1.complete("test"); return 20; });
+            Task<Double> task2 = loop.spawn(() -> { loop.sleep(Duration.ofSeconds(1)); throw new IllegalStateException("oops"); });
             Waited waited = Async.await(WaitMode.ALL_COMPLETED, fut1, task1, task2);
-            out.println("results: " + fut1.resultNow() + " " + task1.resultNow());
-            out.println("error: " + waited.failures().getLast().getMessage());
+            out.println("results: " + fut1.resultNow() + " " + task1.resultNow());   // results: test 20
+            out.println("error: " + waited.failures().getLast().getMessage());       // error: oops
             return null;
           });
     }
