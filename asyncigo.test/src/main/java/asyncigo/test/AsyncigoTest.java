@@ -6,6 +6,7 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -59,4 +60,15 @@ public @interface AsyncigoTest {
 
   /** {@return whether the loop runs in debug mode (creation sites in dumps, slow-step warnings)} */
   boolean debug() default false;
+
+  /**
+   * {@return the longest a test method may run, in real time, in {@link #timeoutUnit()}; 0 for no
+   * limit} At the limit its main task is cancelled and the test fails with a dump of the loop's
+   * tasks. JUnit's own {@code @Timeout} cannot stop a test that waits inside the loop (the loop's
+   * thread is parked in the poller); use this instead.
+   */
+  long timeout() default 60;
+
+  /** {@return the unit of {@link #timeout()}} */
+  TimeUnit timeoutUnit() default TimeUnit.SECONDS;
 }

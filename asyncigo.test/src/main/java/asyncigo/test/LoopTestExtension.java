@@ -4,6 +4,7 @@ import asyncigo.api.Loop;
 import asyncigo.api.LoopOptions;
 import asyncigo.test.internal.LoopUnderTest;
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -61,7 +62,7 @@ public final class LoopTestExtension
       ReflectiveInvocationContext<Method> invocationContext,
       ExtensionContext extensionContext)
       throws Throwable {
-    loopOf(extensionContext).run(invocation::proceed);
+    loopOf(extensionContext).run(invocation::proceed, limit(extensionContext));
   }
 
   @Override
@@ -70,7 +71,7 @@ public final class LoopTestExtension
       ReflectiveInvocationContext<Method> invocationContext,
       ExtensionContext extensionContext)
       throws Throwable {
-    loopOf(extensionContext).run(invocation::proceed);
+    loopOf(extensionContext).run(invocation::proceed, limit(extensionContext));
   }
 
   @Override
@@ -98,6 +99,13 @@ public final class LoopTestExtension
               + ": the loop exists for test methods only");
     }
     return loop;
+  }
+
+  /** The real-time limit of a test: {@link AsyncigoTest#timeout()}, 60 s when not annotated. */
+  private static Duration limit(ExtensionContext context) {
+    return settings(context)
+        .map(s -> Duration.of(s.timeout(), s.timeoutUnit().toChronoUnit()))
+        .orElse(Duration.ofSeconds(60));
   }
 
   private static Optional<AsyncigoTest> settings(ExtensionContext context) {

@@ -8,6 +8,7 @@ import asyncigo.api.Loop;
 import asyncigo.api.LoopOptions;
 import asyncigo.api.Task;
 import asyncigo.test.internal.LoopUnderTest;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 
@@ -19,7 +20,7 @@ class LoopTestFailuresTest {
   private static Throwable failureOf(LoopUnderTest.Body body, Loop[] loop) {
     try (LoopUnderTest test = LoopUnderTest.open(LoopOptions.defaults().virtualTime(true))) {
       loop[0] = test.loop();
-      return assertThrows(Throwable.class, () -> test.run(body));
+      return assertThrows(Throwable.class, () -> test.run(body, Duration.ofSeconds(60)));
     }
   }
 
@@ -69,11 +70,30 @@ class LoopTestFailuresTest {
   }
 
   @Test
+  void aTestWaitingForeverIsCancelledAtItsRealTimeLimitAndFailsWithTheTaskDump() {
+    try (LoopUnderTest test = LoopUnderTest.open(LoopOptions.defaults().virtualTime(true))) {
+      Loop loop = test.loop();
+      Throwable e = assertThrows(
+          Throwable.class,
+          () -> test.run(() -> loop.spawn("never", () -> loop.newFuture().await()).await(),
+              Duration.ofMillis(50)));
+      assertTrue(e instanceof AssertionFailedError, e.toString());
+      assertTrue(
+          e.getMessage().startsWith(
+              "the test ran longer than its limit of 50 ms of real time, so its main task was"
+                  + " cancelled; the tasks then:\n"),
+          e.getMessage());
+      assertTrue(e.getMessage().contains("never"), e.getMessage());
+      assertTrue(e.getCause() instanceof asyncigo.api.CancelledException, String.valueOf(e.getCause()));
+    }
+  }
+
+  @Test
   void aBodyThatAwaitsWhatItSpawnsPassesAndTheLoopStaysUsable() throws Throwable {
     try (LoopUnderTest test = LoopUnderTest.open(LoopOptions.defaults().virtualTime(true))) {
       Loop loop = test.loop();
       int[] got = new int[1];
-      test.run(() -> got[0] = loop.spawn(() -> 42).await());
+      test.run(() -> got[0] = loop.spawn(() -> 42).await(), Duration.ofSeconds(60));
       assertEquals(42, got[0]);
     }
   }

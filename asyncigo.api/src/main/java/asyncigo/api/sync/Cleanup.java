@@ -15,7 +15,7 @@ import java.util.Optional;
  * try {
  *   serve(connection);
  * } finally {
- *   Cleanup.shielded(Duration.ofSeconds(1), () -> connection.write("bye\n"));
+ *   Cleanup.shielded(Duration.ofSeconds(1), () -> connection.text(UTF_8).writeLine("bye").await());
  * }
  * }</pre>
  *

@@ -1,11 +1,13 @@
 package asyncigo.test.internal;
 
+import asyncigo.api.CancelledException;
 import asyncigo.api.Loop;
 import asyncigo.api.LoopOptions;
 import asyncigo.api.Task;
 import asyncigo.api.UnhandledFailure;
 import asyncigo.api.spi.LoopProvider;
 import asyncigo.test.TestClock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -58,40 +60,36 @@ public final class LoopUnderTest implements AutoCloseable {
   /**
    * Runs {@code body} as the loop's main task; then runs until idle and fails if a task is still
    * pending or a failure reached the exception handler. The body's own failure wins; the
-   * unhandled failures are then added to it as suppressed exceptions.
+   * unhandled failures are then added to it as suppressed exceptions. When the body runs longer
+   * than {@code limit} in real time (zero: no limit), it is cancelled and the test fails with the
+   * task dump of that moment.
    */
-  public void run(Body body) throws Throwable {
-    Throwable[] thrown = new Throwable[1];
-    List<String> pending = new ArrayList<>();
-    String[] dump = new String[1];
-    loop.run(
-        () -> {
-          try {
-            body.run();
-          } catch (Throwable t) {
-            thrown[0] = t;
-            return null;
-          }
-          clock.runUntilIdle();
-          Task<?> main = loop.currentTask().orElseThrow();
-          for (Task<?> t : loop.tasks()) {
-            if (t != main) {
-              pending.add(t.name());
-            }
-          }
-          if (!pending.isEmpty()) {
-            dump[0] = loop.dumpTasks();
-          }
-          return null;
-        });
-    if (thrown[0] != null) {
-      unhandled.forEach(f -> thrown[0].addSuppressed(f.exception()));
-      throw thrown[0];
+  public void run(Body body, Duration limit) throws Throwable {
+    MainTask main = new MainTask(body, limit);
+    try {
+      loop.run(main::run);
+    } catch (CancelledException cancelled) {
+      if (main.timedOut() == null) { // else: the body caught the watchdog's cancellation
+        throw cancelled;
+      }
     }
-    if (!pending.isEmpty()) {
+    if (main.timedOut() != null) {
+      AssertionFailedError e =
+          new AssertionFailedError(
+              "the test ran longer than its limit of " + limit.toMillis() + " ms of real time,"
+                  + " so its main task was cancelled; the tasks then:\n" + main.timedOut(),
+              main.thrown);
+      unhandled.forEach(f -> e.addSuppressed(f.exception()));
+      throw e;
+    }
+    if (main.thrown != null) {
+      unhandled.forEach(f -> main.thrown.addSuppressed(f.exception()));
+      throw main.thrown;
+    }
+    if (!main.pending.isEmpty()) {
       throw new AssertionFailedError(
-          "the test left " + pending.size() + (pending.size() == 1 ? " task" : " tasks")
-              + " pending " + pending + "; they were cancelled:\n" + dump[0]);
+          "the test left " + main.pending.size() + (main.pending.size() == 1 ? " task" : " tasks")
+              + " pending " + main.pending + "; they were cancelled:\n" + main.pendingDump);
     }
     if (!unhandled.isEmpty()) {
       UnhandledFailure first = unhandled.get(0);
@@ -101,6 +99,49 @@ public final class LoopUnderTest implements AutoCloseable {
               first.exception());
       unhandled.stream().skip(1).forEach(f -> e.addSuppressed(f.exception()));
       throw e;
+    }
+  }
+
+  /** The test's main task, and what it saw: written on the loop, read after {@code run}. */
+  private final class MainTask {
+    private final Body body;
+    private final Duration limit;
+    private Watchdog watchdog;
+    Throwable thrown;
+    final List<String> pending = new ArrayList<>();
+    String pendingDump;
+
+    MainTask(Body body, Duration limit) {
+      this.body = body;
+      this.limit = limit;
+    }
+
+    Void run() {
+      watchdog = Watchdog.start(loop, loop.currentTask().orElseThrow(), limit);
+      try {
+        body.run();
+      } catch (Throwable t) {
+        thrown = t;
+        return null;
+      } finally {
+        watchdog.close();
+      }
+      clock.runUntilIdle();
+      Task<?> me = loop.currentTask().orElseThrow();
+      for (Task<?> t : loop.tasks()) {
+        if (t != me) {
+          pending.add(t.name());
+        }
+      }
+      if (!pending.isEmpty()) {
+        pendingDump = loop.dumpTasks();
+      }
+      return null;
+    }
+
+    /** The task dump taken when the watchdog cancelled this task, or null. */
+    String timedOut() {
+      return watchdog == null ? null : watchdog.fired();
     }
   }
 
