@@ -8,6 +8,8 @@ import asyncigo.api.Loop;
 import asyncigo.api.LoopOptions;
 import asyncigo.api.PollerSelection;
 import asyncigo.api.Task;
+import asyncigo.api.internal.context.Contexts;
+import asyncigo.api.internal.context.TaskContext;
 import asyncigo.api.net.AsyncStream;
 import asyncigo.api.net.Pipe;
 import asyncigo.api.net.Server;
@@ -112,7 +114,7 @@ public final class RealLoop implements Loop {
     state = State.RUNNING;
     RealTask<T> mainTask;
     try {
-      mainTask = newTask("main", main);
+      mainTask = newTask("main", main, Contexts.ofThisThread());
       scheduler.drive(mainTask::isDone);
       for (Task<?> t : scheduler.tasks.snapshot()) {
         t.cancel();
@@ -148,7 +150,7 @@ public final class RealLoop implements Loop {
   @Override
   public <T> Task<T> spawn(Coroutine<T> body) {
     checkOpen("Loop.spawn");
-    return newTask("task-" + ++taskCounter, body);
+    return newTask("task-" + ++taskCounter, body, spawnerContext());
   }
 
   @Override
@@ -157,15 +159,21 @@ public final class RealLoop implements Loop {
     if (name == null) {
       throw new NullPointerException("task name must not be null");
     }
-    return newTask(name, body);
+    return newTask(name, body, spawnerContext());
   }
 
-  private <T> RealTask<T> newTask(String name, Coroutine<T> body) {
+  /** What a task spawned now inherits: the running task's context; none in a callback. */
+  private TaskContext spawnerContext() {
+    RealTask<?> spawner = scheduler.runningTask();
+    return spawner == null ? TaskContext.EMPTY : spawner.context();
+  }
+
+  private <T> RealTask<T> newTask(String name, Coroutine<T> body, TaskContext context) {
     if (body == null) {
       throw new NullPointerException("task body must not be null");
     }
     StackTraceElement[] site = options.debug() ? creationSite() : null;
-    RealTask<T> t = new RealTask<>(scheduler, name, body, site);
+    RealTask<T> t = new RealTask<>(scheduler, name, body, site, context);
     scheduler.tasks.add(t);
     scheduler.enqueue(t);
     return t;
