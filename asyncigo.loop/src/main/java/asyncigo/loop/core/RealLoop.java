@@ -5,6 +5,7 @@ import asyncigo.api.EngineSelection;
 import asyncigo.api.Future;
 import asyncigo.api.Handle;
 import asyncigo.api.Loop;
+import asyncigo.api.LoopMetrics;
 import asyncigo.api.LoopOptions;
 import asyncigo.api.PollerSelection;
 import asyncigo.api.Task;
@@ -304,6 +305,11 @@ public final class RealLoop implements Loop {
   public String dumpTasks() {
     scheduler.checkOwner("Loop.dumpTasks");
     return TaskDump.of(scheduler.tasks.snapshot(), scheduler.runningTask());
+  }
+
+  @Override
+  public LoopMetrics metrics() {
+    return MetricsSnapshot.of(scheduler);
   }
 
   @Override

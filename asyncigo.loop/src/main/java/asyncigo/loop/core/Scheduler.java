@@ -63,6 +63,8 @@ final class Scheduler {
   private final java.util.function.Consumer<Runnable> toReady = ready::addLast;
   private int remaining;
   private int pollsSkipped;
+  long iterations;
+  long ioEvents;
   private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean inboxSignalled = new AtomicBoolean();
 
@@ -176,6 +178,11 @@ final class Scheduler {
     if (!inboxSignalled.getAndSet(true)) {
       poller.wakeup();
     }
+  }
+
+  /** Tasks and callbacks waiting in the ready queue (racy from another thread: for metrics). */
+  int readyDepth() {
+    return ready.size();
   }
 
   /**
@@ -305,6 +312,7 @@ final class Scheduler {
 
   /** Polls I/O (blocking only on the driver with nothing ready), then takes in timers and inbox. */
   private void beginIteration(boolean isDriver) {
+    iterations++;
     boolean idle = ready.isEmpty();
     if (idle || (io.hasWatches() && ++pollsSkipped >= POLL_SKIP)) {
       pollsSkipped = 0;
@@ -338,7 +346,7 @@ final class Scheduler {
   private void poll(long timeoutNanos) {
     long start = clock.isVirtual() && timeoutNanos != 0 ? System.nanoTime() : 0;
     try {
-      poller.poll(timeoutNanos, io.sink);
+      ioEvents += poller.poll(timeoutNanos, io.sink);
     } catch (IOException e) {
       throw new UncheckedIOException("poller " + poller.name() + " failed", e);
     }
