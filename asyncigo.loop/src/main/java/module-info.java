@@ -6,6 +6,8 @@
 module asyncigo.loop {
   requires transitive asyncigo.api;
   requires org.slf4j;
+  // JFR events (asyncigo.loop.jfr): recorded only while a recording runs.
+  requires jdk.jfr;
 
   // asyncigo.test's TestClock needs to know whether the loop is idle.
   exports asyncigo.loop.core to asyncigo.test;

@@ -17,6 +17,8 @@ import asyncigo.api.net.Server;
 import asyncigo.api.net.StreamHandler;
 import asyncigo.api.spi.Poller;
 import asyncigo.loop.io.PollerChooser;
+import asyncigo.loop.jfr.FlightRecording;
+import asyncigo.loop.jfr.LoopEvents;
 import asyncigo.loop.net.Network;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +42,12 @@ import org.slf4j.LoggerFactory;
 public final class RealLoop implements Loop {
   private static final Logger LOG = LoggerFactory.getLogger(RealLoop.class);
 
+  private static final AtomicLong LOOPS_OPENED = new AtomicLong();
+
   private enum State { OPEN, RUNNING, CLOSED }
+
+  /** This loop's number, in the order loops were opened in this JVM (in JFR events). */
+  final long id = LOOPS_OPENED.incrementAndGet();
 
   private final LoopOptions options;
   private final Poller poller;
@@ -58,7 +66,9 @@ public final class RealLoop implements Loop {
     this.strands = strands;
     this.failures = new FailureReporter(options.exceptionHandler(), options.debug());
     LoopClock clock = options.virtualTime() ? new LoopClock.Virtual() : new LoopClock.Monotonic();
-    SlowStepWatch slow = new SlowStepWatch(options.debug(), options.slowThreshold().toNanos());
+    FlightRecording.watch();
+    SlowStepWatch slow =
+        new SlowStepWatch(id, options.debug(), options.slowThreshold().toNanos());
     this.scheduler = new Scheduler(this, clock, poller, strands, failures, slow);
     this.failures.attach(this);
     this.network = new Network(this, scheduler.io, poller);
@@ -177,6 +187,10 @@ public final class RealLoop implements Loop {
     RealTask<T> t = new RealTask<>(scheduler, name, body, site, context);
     scheduler.tasks.add(t);
     scheduler.enqueue(t);
+    if (FlightRecording.active()) {
+      RealTask<?> spawner = scheduler.runningTask();
+      LoopEvents.taskCreated(id, name, spawner == null ? null : spawner.name());
+    }
     return t;
   }
 

@@ -6,6 +6,8 @@ import asyncigo.api.Future;
 import asyncigo.api.Task;
 import asyncigo.api.internal.context.ContextSlot;
 import asyncigo.api.internal.context.TaskContext;
+import asyncigo.loop.jfr.FlightRecording;
+import asyncigo.loop.jfr.LoopEvents;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -104,6 +106,13 @@ final class RealTask<T> extends RealFuture<T> implements Task<T>, ContextSlot {
   @Override
   void onSettled() {
     scheduler.tasks.remove(this);
+    if (FlightRecording.active()) {
+      LoopEvents.taskFinished(
+          scheduler.loop.id,
+          name,
+          state().name(),
+          state() == State.FAILED ? (Throwable) rawValue() : null);
+    }
     if (state() == State.FAILED) {
       scheduler.failures.taskFailed(this, (Throwable) rawValue());
     }

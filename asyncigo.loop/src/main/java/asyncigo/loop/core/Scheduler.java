@@ -3,6 +3,9 @@ package asyncigo.loop.core;
 import asyncigo.api.Future;
 import asyncigo.api.spi.Poller;
 import asyncigo.loop.io.PollerIo;
+import asyncigo.loop.jfr.FlightRecording;
+import asyncigo.loop.jfr.LoopEvents;
+import asyncigo.loop.jfr.PollWaitEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
@@ -345,10 +348,16 @@ final class Scheduler {
 
   private void poll(long timeoutNanos) {
     long start = clock.isVirtual() && timeoutNanos != 0 ? System.nanoTime() : 0;
+    PollWaitEvent event = FlightRecording.active() ? LoopEvents.pollBegins() : null;
+    int events;
     try {
-      ioEvents += poller.poll(timeoutNanos, io.sink);
+      events = poller.poll(timeoutNanos, io.sink);
     } catch (IOException e) {
       throw new UncheckedIOException("poller " + poller.name() + " failed", e);
+    }
+    ioEvents += events;
+    if (event != null) {
+      LoopEvents.pollEnds(event, loop.id, timeoutNanos, events);
     }
     if (start != 0) {
       clock.advanceTo(clock.now() + (System.nanoTime() - start));
