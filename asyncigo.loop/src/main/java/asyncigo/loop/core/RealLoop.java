@@ -66,7 +66,7 @@ public final class RealLoop implements Loop {
     this.strands = strands;
     this.failures = new FailureReporter(options.exceptionHandler(), options.debug());
     LoopClock clock = options.virtualTime() ? new LoopClock.Virtual() : new LoopClock.Monotonic();
-    FlightRecording.watch();
+    FlightRecording.watch(RealLoop::emitTaskTrees);
     SlowStepWatch slow =
         new SlowStepWatch(id, options.debug(), options.slowThreshold().toNanos());
     this.scheduler = new Scheduler(this, clock, poller, strands, failures, slow);
@@ -185,10 +185,11 @@ public final class RealLoop implements Loop {
     }
     StackTraceElement[] site = options.debug() ? creationSite() : null;
     RealTask<T> t = new RealTask<>(scheduler, name, body, site, context);
+    RealTask<?> spawner = scheduler.runningTask();
+    t.spawner = spawner;
     scheduler.tasks.add(t);
     scheduler.enqueue(t);
     if (FlightRecording.active()) {
-      RealTask<?> spawner = scheduler.runningTask();
       LoopEvents.taskCreated(id, name, spawner == null ? null : spawner.name());
     }
     return t;
@@ -319,6 +320,19 @@ public final class RealLoop implements Loop {
   public String dumpTasks() {
     scheduler.checkOwner("Loop.dumpTasks");
     return TaskDump.of(scheduler.tasks.snapshot(), scheduler.runningTask());
+  }
+
+  /**
+   * The periodic hook of the {@code asyncigo.TaskTree} JFR event (on the recorder's thread): each
+   * running loop commits its dump in its next iteration, on its own thread.
+   */
+  private static void emitTaskTrees() {
+    for (Scheduler s : Scheduler.RUNNING) {
+      s.submit(
+          () ->
+              LoopEvents.taskTree(
+                  s.loop.id, s.tasks.size(), TaskDump.of(s.tasks.snapshot(), s.runningTask())));
+    }
   }
 
   @Override

@@ -43,6 +43,9 @@ final class RealTask<T> extends RealFuture<T> implements Task<T>, ContextSlot {
   RealTask<?> prev;
   RealTask<?> next;
   private TaskContext context;
+  // The task that spawned this one (null: a main task, or spawned by a callback), for the task
+  // tree of dumpTasks; dropped when this task is done, so a done task keeps no chain alive.
+  RealTask<?> spawner;
 
   RealTask(
       Scheduler scheduler,
@@ -106,6 +109,7 @@ final class RealTask<T> extends RealFuture<T> implements Task<T>, ContextSlot {
   @Override
   void onSettled() {
     scheduler.tasks.remove(this);
+    spawner = null;
     if (FlightRecording.active()) {
       LoopEvents.taskFinished(
           scheduler.loop.id,

@@ -87,6 +87,16 @@ public final class LoopEvents {
     }
   }
 
+  public static void taskTree(long loop, int tasks, String dump) {
+    TaskTreeEvent e = new TaskTreeEvent();
+    if (e.isEnabled()) {
+      e.loop = loop;
+      e.tasks = tasks;
+      e.dump = dump;
+      e.commit();
+    }
+  }
+
   public static void unhandledFailure(long loop, String message, String task, Throwable failure) {
     UnhandledFailureEvent e = new UnhandledFailureEvent();
     if (e.isEnabled()) {
