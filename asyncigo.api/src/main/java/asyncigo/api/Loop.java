@@ -171,6 +171,8 @@ public interface Loop extends AutoCloseable {
    * Thread-safe: on the loop's thread the figures are exact and consistent; from another thread
    * (a metrics scraper) each figure is one the loop had a moment ago, and they are not taken at
    * the same instant. Costs no more than copying and sorting the lag samples.
+   *
+   * @return the loop's counters and lag now
    */
   LoopMetrics metrics();
 

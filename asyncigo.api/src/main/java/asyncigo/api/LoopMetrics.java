@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * A snapshot of a loop's counters and gauges, from {@link Loop#metrics()}. Counters count from
- * the moment the loop was opened, across every {@code run}.
+ * the moment the loop was opened, across every {@code run}. Immutable; thread-safe.
  *
  * @param tasksCreated tasks spawned so far, the main tasks of {@code run} included
  * @param tasksFinished tasks done so far (succeeded, failed or cancelled)
@@ -17,6 +17,7 @@ import java.time.Duration;
  *     callLater}s, timeouts)
  * @param timersFired timers whose callback was queued so far
  * @param lag how late timers fired recently
+ * @since 0.1
  */
 public record LoopMetrics(
     long tasksCreated,
@@ -39,6 +40,7 @@ public record LoopMetrics(
    * @param p99 the 99th percentile lateness (nearest rank)
    * @param max the largest lateness
    * @param window the span of loop time the samples are taken from
+   * @since 0.1
    */
   public record Lag(int samples, Duration p50, Duration p99, Duration max, Duration window) {
     /** The most samples a {@code Lag} covers. */

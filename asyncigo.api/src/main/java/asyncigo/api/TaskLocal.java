@@ -40,6 +40,7 @@ import java.util.function.Consumer;
  * to its task or thread.
  *
  * @param <T> the value type; null is a value like any other
+ * @since 0.1
  */
 public final class TaskLocal<T> {
   private final String name;
@@ -52,12 +53,27 @@ public final class TaskLocal<T> {
     this.mirror = mirror;
   }
 
-  /** A task-local named {@code name} (for diagnostics) whose initial value is null. */
+  /**
+   * A task-local whose initial value is null.
+   *
+   * @param <T> the value type
+   * @param name its name, for diagnostics
+   * @return a new task-local; every context reads null for it until set
+   * @throws NullPointerException if name is null
+   */
   public static <T> TaskLocal<T> of(String name) {
     return new TaskLocal<>(name, null, null);
   }
 
-  /** A task-local named {@code name} whose value is {@code initial} until set. */
+  /**
+   * A task-local whose value is {@code initial} until set.
+   *
+   * @param <T> the value type
+   * @param name its name, for diagnostics
+   * @param initial what every context reads until the value is set there (may be null)
+   * @return a new task-local
+   * @throws NullPointerException if name is null
+   */
   public static <T> TaskLocal<T> of(String name, T initial) {
     return new TaskLocal<>(name, initial, null);
   }
@@ -66,6 +82,13 @@ public final class TaskLocal<T> {
    * A task-local whose value is also handed to {@code mirror} on the thread that runs the code:
    * when {@link #set} (or {@link #with}) changes it there, and when a task or {@code toThread}
    * worker starts with a value inherited for it. The mirror must be quick and must not throw.
+   *
+   * @param <T> the value type
+   * @param name its name, for diagnostics
+   * @param initial what every context reads until the value is set there (may be null)
+   * @param mirror receives each value that becomes current on the calling thread
+   * @return a new task-local
+   * @throws NullPointerException if name or mirror is null
    */
   public static <T> TaskLocal<T> mirrored(String name, T initial, Consumer<? super T> mirror) {
     return new TaskLocal<>(name, initial, Objects.requireNonNull(mirror, "mirror"));
@@ -76,6 +99,9 @@ public final class TaskLocal<T> {
    * key): log lines of a task and of everything it spawns carry the value across awaits. Its
    * initial value is null.
    *
+   * @param key the MDC key, also the task-local's name
+   * @return a new task-local of strings
+   * @throws NullPointerException if key is null
    * @throws IllegalStateException if slf4j-api (module {@code org.slf4j}) is not available
    */
   public static TaskLocal<String> mdc(String key) {
@@ -90,12 +116,20 @@ public final class TaskLocal<T> {
     }
   }
 
-  /** The name given at creation. */
+  /**
+   * The name given at creation.
+   *
+   * @return the name
+   */
   public String name() {
     return name;
   }
 
-  /** The value in the current context (see the type's documentation), or the initial value. */
+  /**
+   * The value in the current context (see the type's documentation).
+   *
+   * @return the value set there, or the initial value if none is (always in a loop callback)
+   */
   @SuppressWarnings("unchecked")
   public T get() {
     ContextSlot slot = Contexts.current();
@@ -110,6 +144,7 @@ public final class TaskLocal<T> {
    * Sets the value in the current context: the running task's (its children spawned from now on
    * inherit it), or the calling thread's outside a loop.
    *
+   * @param value the new value (may be null)
    * @throws IllegalStateException in a loop callback, which has no context
    */
   public void set(T value) {
@@ -130,7 +165,12 @@ public final class TaskLocal<T> {
    * keep {@code value}). Returns what the block returns; a checked exception of the block is
    * wrapped in {@link UncheckedExecutionException}.
    *
+   * @param <R> the block's result type
+   * @param value the value while the block runs (may be null)
+   * @param block the code to run; it may await
+   * @return what the block returns
    * @throws IllegalStateException in a loop callback, which has no context
+   * @throws NullPointerException if block is null
    */
   public <R> R with(T value, Coroutine<R> block) {
     Objects.requireNonNull(block, "block");
@@ -147,6 +187,11 @@ public final class TaskLocal<T> {
     }
   }
 
+  /**
+   * For diagnostics.
+   *
+   * @return {@code TaskLocal[name]}
+   */
   @Override
   public String toString() {
     return "TaskLocal[" + name + "]";

@@ -49,22 +49,40 @@ import java.util.function.ToDoubleFunction;
  * <p>Each meter reads {@code loop.metrics()} when the registry asks, on the registry's thread
  * (that method is thread-safe). Like every Micrometer binder it holds the loop weakly: once the
  * loop is unreachable its gauges read NaN. Thread-safe.
+ *
+ * @since 0.1
  */
 public final class LoopMetricsBinder implements MeterBinder {
   private final Loop loop;
   private final Tags tags;
 
-  /** A binder for {@code loop} with no tags. */
+  /**
+   * A binder for {@code loop} with no tags.
+   *
+   * @param loop the loop to publish
+   * @throws NullPointerException if loop is null
+   */
   public LoopMetricsBinder(Loop loop) {
     this(loop, Tags.empty());
   }
 
-  /** A binder for {@code loop} whose meters carry {@code tags} (such as the loop's role). */
+  /**
+   * A binder for {@code loop} whose meters carry {@code tags}.
+   *
+   * @param loop the loop to publish
+   * @param tags the tags every meter carries, such as the loop's role
+   * @throws NullPointerException if loop or tags is null
+   */
   public LoopMetricsBinder(Loop loop, Iterable<Tag> tags) {
     this.loop = Objects.requireNonNull(loop, "loop");
     this.tags = Tags.of(Objects.requireNonNull(tags, "tags"));
   }
 
+  /**
+   * Registers the meters listed above with {@code registry}.
+   *
+   * @param registry the registry to publish to
+   */
   @Override
   public void bindTo(MeterRegistry registry) {
     counter(registry, "tasks.created", "tasks spawned", m -> m.tasksCreated());

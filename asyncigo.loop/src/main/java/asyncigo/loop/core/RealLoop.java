@@ -161,7 +161,7 @@ public final class RealLoop implements Loop {
   @Override
   public <T> Task<T> spawn(Coroutine<T> body) {
     checkOpen("Loop.spawn");
-    return newTask("task-" + ++taskCounter, body, spawnerContext());
+    return newTask("task-" + ++taskCounter, body, null);
   }
 
   @Override
@@ -170,22 +170,23 @@ public final class RealLoop implements Loop {
     if (name == null) {
       throw new NullPointerException("task name must not be null");
     }
-    return newTask(name, body, spawnerContext());
+    return newTask(name, body, null);
   }
 
-  /** What a task spawned now inherits: the running task's context; none in a callback. */
-  private TaskContext spawnerContext() {
-    RealTask<?> spawner = scheduler.runningTask();
-    return spawner == null ? TaskContext.EMPTY : spawner.context();
-  }
-
+  /**
+   * Creates and schedules a task spawned by the running task (none in a callback or for main).
+   * It starts with {@code context}, or, when that is null, a copy of its spawner's (none in a
+   * callback).
+   */
   private <T> RealTask<T> newTask(String name, Coroutine<T> body, TaskContext context) {
     if (body == null) {
       throw new NullPointerException("task body must not be null");
     }
     StackTraceElement[] site = options.debug() ? creationSite() : null;
-    RealTask<T> t = new RealTask<>(scheduler, name, body, site, context);
     RealTask<?> spawner = scheduler.runningTask();
+    TaskContext inherited =
+        context != null ? context : spawner == null ? TaskContext.EMPTY : spawner.context();
+    RealTask<T> t = new RealTask<>(scheduler, name, body, site, inherited);
     t.spawner = spawner;
     scheduler.tasks.add(t);
     scheduler.enqueue(t);
