@@ -6,6 +6,8 @@
 module asyncigo.loop {
   requires transitive asyncigo.api;
   requires org.slf4j;
+  // JFR events (asyncigo.loop.jfr): recorded only while a recording runs.
+  requires jdk.jfr;
 
   uses asyncigo.api.spi.PollerProvider;
 

@@ -37,10 +37,10 @@ import java.util.concurrent.CompletionStage;
  * <p><b>Threading.</b> Every method is loop-confined (call it from a task or callback of this
  * loop, or, for {@code run} and {@code close}, from the thread that owns the loop while it is not
  * running) except {@link #callSoonThreadsafe}, {@link #time()}, {@link #inLoop()}, {@link
- * #checkLoopThread}, {@link #pollerSelection()} and {@link #engine()}, which any thread may call.
- * A loop-confined method called from another thread throws {@link IllegalStateException} naming
- * the method and the thread, before it changes anything (see {@link #checkLoopThread}). The static
- * methods are thread-safe.
+ * #checkLoopThread}, {@link #pollerSelection()}, {@link #engine()} and {@link #metrics()}, which
+ * any thread may call. A loop-confined method called from another thread throws {@link
+ * IllegalStateException} naming the method and the thread, before it changes anything (see {@link
+ * #checkLoopThread}). The static methods are thread-safe.
  *
  * @since 0.1
  */
@@ -243,6 +243,16 @@ public interface Loop extends AutoCloseable {
    * @return the dump, one block per task
    */
   String dumpTasks();
+
+  /**
+   * A snapshot of the loop's counters (tasks, iterations, I/O events, timers) and its lag.
+   * Thread-safe: on the loop's thread the figures are exact and consistent; from another thread
+   * (a metrics scraper) each figure is one the loop had a moment ago, and they are not taken at
+   * the same instant. Costs no more than copying and sorting the lag samples.
+   *
+   * @return the loop's counters and lag now
+   */
+  LoopMetrics metrics();
 
   /** {@return whether the current thread is running this loop's code} Thread-safe. */
   boolean inLoop();

@@ -1,6 +1,9 @@
 package asyncigo.loop.core;
 
+import asyncigo.api.Task;
 import asyncigo.api.UnhandledFailure;
+import asyncigo.loop.jfr.FlightRecording;
+import asyncigo.loop.jfr.LoopEvents;
 import java.lang.ref.Cleaner;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
@@ -80,6 +83,10 @@ final class FailureReporter {
   }
 
   private void deliver(UnhandledFailure f) {
+    if (FlightRecording.active()) {
+      LoopEvents.unhandledFailure(
+          loop.id, f.message(), f.task().map(Task::name).orElse(null), f.exception());
+    }
     try {
       handler.accept(f);
     } catch (Throwable t) {

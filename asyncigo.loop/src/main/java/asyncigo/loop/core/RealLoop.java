@@ -5,15 +5,20 @@ import asyncigo.api.EngineSelection;
 import asyncigo.api.Future;
 import asyncigo.api.Handle;
 import asyncigo.api.Loop;
+import asyncigo.api.LoopMetrics;
 import asyncigo.api.LoopOptions;
 import asyncigo.api.PollerSelection;
 import asyncigo.api.Task;
+import asyncigo.api.internal.context.Contexts;
+import asyncigo.api.internal.context.TaskContext;
 import asyncigo.api.net.AsyncStream;
 import asyncigo.api.net.Pipe;
 import asyncigo.api.net.Server;
 import asyncigo.api.net.StreamHandler;
 import asyncigo.api.spi.Poller;
 import asyncigo.loop.io.PollerChooser;
+import asyncigo.loop.jfr.FlightRecording;
+import asyncigo.loop.jfr.LoopEvents;
 import asyncigo.loop.net.Network;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +27,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +42,12 @@ import org.slf4j.LoggerFactory;
 public final class RealLoop implements Loop {
   private static final Logger LOG = LoggerFactory.getLogger(RealLoop.class);
 
+  private static final AtomicLong LOOPS_OPENED = new AtomicLong();
+
   private enum State { OPEN, RUNNING, CLOSED }
+
+  /** This loop's number, in the order loops were opened in this JVM (in JFR events). */
+  final long id = LOOPS_OPENED.incrementAndGet();
 
   private final LoopOptions options;
   private final Poller poller;
@@ -55,7 +66,9 @@ public final class RealLoop implements Loop {
     this.strands = strands;
     this.failures = new FailureReporter(options.exceptionHandler(), options.debug());
     LoopClock clock = options.virtualTime() ? new LoopClock.Virtual() : new LoopClock.Monotonic();
-    SlowStepWatch slow = new SlowStepWatch(options.debug(), options.slowThreshold().toNanos());
+    FlightRecording.watch(RealLoop::emitTaskTrees);
+    SlowStepWatch slow =
+        new SlowStepWatch(id, options.debug(), options.slowThreshold().toNanos());
     this.scheduler = new Scheduler(this, clock, poller, strands, failures, slow);
     this.failures.attach(this);
     this.network = new Network(this, scheduler.io, poller);
@@ -113,7 +126,7 @@ public final class RealLoop implements Loop {
     state = State.RUNNING;
     RealTask<T> mainTask;
     try {
-      mainTask = newTask("main", main);
+      mainTask = newTask("main", main, Contexts.ofThisThread());
       scheduler.drive(mainTask::isDone);
       for (Task<?> t : scheduler.tasks.snapshot()) {
         t.cancel();
@@ -149,7 +162,7 @@ public final class RealLoop implements Loop {
   @Override
   public <T> Task<T> spawn(Coroutine<T> body) {
     checkOpen("Loop.spawn");
-    return newTask("task-" + ++taskCounter, body);
+    return newTask("task-" + ++taskCounter, body, null);
   }
 
   @Override
@@ -158,17 +171,29 @@ public final class RealLoop implements Loop {
     if (name == null) {
       throw new NullPointerException("task name must not be null");
     }
-    return newTask(name, body);
+    return newTask(name, body, null);
   }
 
-  private <T> RealTask<T> newTask(String name, Coroutine<T> body) {
+  /**
+   * Creates and schedules a task spawned by the running task (none in a callback or for main).
+   * It starts with {@code context}, or, when that is null, a copy of its spawner's (none in a
+   * callback).
+   */
+  private <T> RealTask<T> newTask(String name, Coroutine<T> body, TaskContext context) {
     if (body == null) {
       throw new NullPointerException("task body must not be null");
     }
     StackTraceElement[] site = options.debug() ? creationSite() : null;
-    RealTask<T> t = new RealTask<>(scheduler, name, body, site);
+    RealTask<?> spawner = scheduler.runningTask();
+    TaskContext inherited =
+        context != null ? context : spawner == null ? TaskContext.EMPTY : spawner.context();
+    RealTask<T> t = new RealTask<>(scheduler, name, body, site, inherited);
+    t.spawner = spawner;
     scheduler.tasks.add(t);
     scheduler.enqueue(t);
+    if (FlightRecording.active()) {
+      LoopEvents.taskCreated(id, name, spawner == null ? null : spawner.name());
+    }
     return t;
   }
 
@@ -300,6 +325,24 @@ public final class RealLoop implements Loop {
   public String dumpTasks() {
     scheduler.checkOwner("Loop.dumpTasks");
     return TaskDump.of(scheduler.tasks.snapshot(), scheduler.runningTask());
+  }
+
+  /**
+   * The periodic hook of the {@code asyncigo.TaskTree} JFR event (on the recorder's thread): each
+   * running loop commits its dump in its next iteration, on its own thread.
+   */
+  private static void emitTaskTrees() {
+    for (Scheduler s : Scheduler.RUNNING) {
+      s.submit(
+          () ->
+              LoopEvents.taskTree(
+                  s.loop.id, s.tasks.size(), TaskDump.of(s.tasks.snapshot(), s.runningTask())));
+    }
+  }
+
+  @Override
+  public LoopMetrics metrics() {
+    return MetricsSnapshot.of(scheduler);
   }
 
   @Override

@@ -4,6 +4,10 @@ import asyncigo.api.CancelledException;
 import asyncigo.api.Coroutine;
 import asyncigo.api.Future;
 import asyncigo.api.Task;
+import asyncigo.api.internal.context.ContextSlot;
+import asyncigo.api.internal.context.TaskContext;
+import asyncigo.loop.jfr.FlightRecording;
+import asyncigo.loop.jfr.LoopEvents;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -21,9 +25,10 @@ import java.util.concurrent.CancellationException;
  * result settles when the body exits: cancelled if a cancellation was thrown into the body or the
  * body threw one itself; otherwise the body's value or failure, even with a request pending, so
  * that a value delivered to the task is never discarded. Tasks of a loop form an intrusive
- * doubly-linked list (prev/next), the registry behind {@code Loop.tasks()}.
+ * doubly-linked list (prev/next), the registry behind {@code Loop.tasks()}. {@code context} holds
+ * the task's {@link asyncigo.api.TaskLocal} values (see {@link ContextSlot}).
  */
-final class RealTask<T> extends RealFuture<T> implements Task<T> {
+final class RealTask<T> extends RealFuture<T> implements Task<T>, ContextSlot {
   private final String name;
   private Coroutine<T> body;
   final StackTraceElement[] creationSite;
@@ -37,12 +42,22 @@ final class RealTask<T> extends RealFuture<T> implements Task<T> {
   FailureReporter.Watch failureWatch;
   RealTask<?> prev;
   RealTask<?> next;
+  private TaskContext context;
+  // The task that spawned this one (null: a main task, or spawned by a callback), for the task
+  // tree of dumpTasks; dropped when this task is done, so a done task keeps no chain alive.
+  RealTask<?> spawner;
 
-  RealTask(Scheduler scheduler, String name, Coroutine<T> body, StackTraceElement[] creationSite) {
+  RealTask(
+      Scheduler scheduler,
+      String name,
+      Coroutine<T> body,
+      StackTraceElement[] creationSite,
+      TaskContext context) {
     super(scheduler);
     this.name = name;
     this.body = body;
     this.creationSite = creationSite;
+    this.context = context;
   }
 
   @Override
@@ -52,6 +67,9 @@ final class RealTask<T> extends RealFuture<T> implements Task<T> {
 
   /** Runs the body on this task's strand and settles the result. Called once, by the strand. */
   void runBody() {
+    if (context.hasMirrors()) {
+      context.applyMirrors();
+    }
     Coroutine<T> b = body;
     body = null;
     T result = null;
@@ -91,6 +109,14 @@ final class RealTask<T> extends RealFuture<T> implements Task<T> {
   @Override
   void onSettled() {
     scheduler.tasks.remove(this);
+    spawner = null;
+    if (FlightRecording.active()) {
+      LoopEvents.taskFinished(
+          scheduler.loop.id,
+          name,
+          state().name(),
+          state() == State.FAILED ? (Throwable) rawValue() : null);
+    }
     if (state() == State.FAILED) {
       scheduler.failures.taskFailed(this, (Throwable) rawValue());
     }
@@ -171,6 +197,16 @@ final class RealTask<T> extends RealFuture<T> implements Task<T> {
     } finally {
       shieldDepth--;
     }
+  }
+
+  @Override
+  public TaskContext context() {
+    return context;
+  }
+
+  @Override
+  public void context(TaskContext context) {
+    this.context = context;
   }
 
   @Override

@@ -3,6 +3,9 @@ package asyncigo.loop.core;
 import asyncigo.api.Future;
 import asyncigo.api.spi.Poller;
 import asyncigo.loop.io.PollerIo;
+import asyncigo.loop.jfr.FlightRecording;
+import asyncigo.loop.jfr.LoopEvents;
+import asyncigo.loop.jfr.PollWaitEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
@@ -63,6 +66,8 @@ final class Scheduler {
   private final java.util.function.Consumer<Runnable> toReady = ready::addLast;
   private int remaining;
   private int pollsSkipped;
+  long iterations;
+  long ioEvents;
   private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean inboxSignalled = new AtomicBoolean();
 
@@ -182,6 +187,11 @@ final class Scheduler {
     if (!inboxSignalled.getAndSet(true)) {
       poller.wakeup();
     }
+  }
+
+  /** Tasks and callbacks waiting in the ready queue (racy from another thread: for metrics). */
+  int readyDepth() {
+    return ready.size();
   }
 
   /**
@@ -311,6 +321,7 @@ final class Scheduler {
 
   /** Polls I/O (blocking only on the driver with nothing ready), then takes in timers and inbox. */
   private void beginIteration(boolean isDriver) {
+    iterations++;
     boolean idle = ready.isEmpty();
     if (idle || (io.hasWatches() && ++pollsSkipped >= POLL_SKIP)) {
       pollsSkipped = 0;
@@ -343,10 +354,16 @@ final class Scheduler {
 
   private void poll(long timeoutNanos) {
     long start = clock.isVirtual() && timeoutNanos != 0 ? System.nanoTime() : 0;
+    PollWaitEvent event = FlightRecording.active() ? LoopEvents.pollBegins() : null;
+    int events;
     try {
-      poller.poll(timeoutNanos, io.sink);
+      events = poller.poll(timeoutNanos, io.sink);
     } catch (IOException e) {
       throw new UncheckedIOException("poller " + poller.name() + " failed", e);
+    }
+    ioEvents += events;
+    if (event != null) {
+      LoopEvents.pollEnds(event, loop.id, timeoutNanos, events);
     }
     if (start != 0) {
       clock.advanceTo(clock.now() + (System.nanoTime() - start));

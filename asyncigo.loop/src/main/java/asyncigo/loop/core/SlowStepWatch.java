@@ -1,46 +1,58 @@
 package asyncigo.loop.core;
 
+import asyncigo.loop.jfr.FlightRecording;
+import asyncigo.loop.jfr.LoopEvents;
+import asyncigo.loop.jfr.TaskStepEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Debug mode's slow-step detector: warns through slf4j when one step of a task (from a resume to
- * the next suspension) runs longer than the threshold. Inactive (two field reads) otherwise.
- * Loop-confined.
+ * Times the steps of tasks (from a resume to the next suspension) and callbacks: in debug mode it
+ * warns through slf4j when one runs longer than the threshold; while a JFR recording runs it
+ * commits {@code asyncigo.TaskStep} and {@code asyncigo.SlowStep} events (see {@link
+ * asyncigo.loop.jfr}). Otherwise it costs a field read and a volatile read per step. Whether a
+ * step is timed is decided when it starts. Loop-confined.
  */
 final class SlowStepWatch {
   private static final Logger LOG = LoggerFactory.getLogger("asyncigo.loop.slow");
+  private final long loopId;
   private final long thresholdNanos;
-  private final boolean enabled;
+  private final boolean debug;
+  private boolean timing;
   private long stepStart;
+  private TaskStepEvent step;
 
-  SlowStepWatch(boolean enabled, long thresholdNanos) {
-    this.enabled = enabled;
+  SlowStepWatch(long loopId, boolean debug, long thresholdNanos) {
+    this.loopId = loopId;
+    this.debug = debug;
     this.thresholdNanos = thresholdNanos;
   }
 
   void stepStarted() {
-    if (enabled) {
+    if (debug || FlightRecording.active()) {
+      timing = true;
+      step = FlightRecording.active() ? LoopEvents.stepBegins() : null;
       stepStart = System.nanoTime();
     }
   }
 
   void stepEnded(RealTask<?> task) {
-    if (enabled) {
+    if (timing) {
+      timing = false;
       long took = System.nanoTime() - stepStart;
+      if (step != null) {
+        LoopEvents.stepEnds(step, loopId, task.name());
+        step = null;
+      }
       if (took > thresholdNanos) {
-        LOG.warn(
-            "Executing step of task {} took {} ms (threshold {} ms)",
-            task.name(),
-            took / 1_000_000,
-            thresholdNanos / 1_000_000);
+        slow(task.name(), null, took);
       }
     }
   }
 
-  /** Times a callback. */
+  /** Runs and times a callback. */
   void callback(Runnable callback) {
-    if (!enabled) {
+    if (!debug && !FlightRecording.active()) {
       callback.run();
       return;
     }
@@ -50,8 +62,25 @@ final class SlowStepWatch {
     } finally {
       long took = System.nanoTime() - start;
       if (took > thresholdNanos) {
+        slow(null, callback, took);
+      }
+    }
+  }
+
+  private void slow(String task, Runnable callback, long took) {
+    if (debug) {
+      if (task != null) {
+        LOG.warn(
+            "Executing step of task {} took {} ms (threshold {} ms)",
+            task,
+            took / 1_000_000,
+            thresholdNanos / 1_000_000);
+      } else {
         LOG.warn("Executing callback {} took {} ms", callback, took / 1_000_000);
       }
+    }
+    if (FlightRecording.active()) {
+      LoopEvents.slowStep(loopId, task, callback, took, thresholdNanos);
     }
   }
 }

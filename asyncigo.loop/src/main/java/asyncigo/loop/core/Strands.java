@@ -30,6 +30,10 @@ import org.slf4j.LoggerFactory;
  *       loop.
  * </ul>
  *
+ * <p>A strand never inherits {@link InheritableThreadLocal} values: it is created by whichever
+ * strand holds the baton when the task first runs, which has nothing to do with the task (what a
+ * task inherits is its spawner's {@link asyncigo.api.TaskLocal} context).
+ *
  * <p>{@code -Dasyncigo.engine=auto|virtual|carrier} chooses; {@code auto} (the default) takes
  * carrier when the JVM allows it and the loop is opened on a platform thread: the carrier runs
  * continuations, which a virtual thread cannot do, and a loop is driven by the thread that opened
@@ -121,7 +125,7 @@ abstract sealed class Strands permits Strands.Virtual, Strands.Carrier {
 
     @Override
     Thread newStrand(String name, Runnable body) {
-      return Thread.ofVirtual().name(name).unstarted(body);
+      return Thread.ofVirtual().name(name).inheritInheritableThreadLocals(false).unstarted(body);
     }
 
     @Override
@@ -151,7 +155,9 @@ abstract sealed class Strands permits Strands.Virtual, Strands.Carrier {
     Carrier(Constructor<?> constructor, String reason) {
       super(reason);
       try {
-        builder = (Thread.Builder.OfVirtual) constructor.newInstance((Executor) this);
+        builder =
+            ((Thread.Builder.OfVirtual) constructor.newInstance((Executor) this))
+                .inheritInheritableThreadLocals(false);
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException("cannot create the carrier engine", e);
       }

@@ -1,9 +1,15 @@
 package asyncigo.loop.core;
 
 import asyncigo.api.Task;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Renders {@code Loop.dumpTasks()}: every live task with its state, await, stack and origin. */
+/**
+ * Renders {@code Loop.dumpTasks()}: every live task with its state, await, stack and origin, then
+ * the task tree: who spawned whom, and what each task awaits (asyncio 3.14's {@code pstree}).
+ */
 final class TaskDump {
   private TaskDump() {}
 
@@ -29,7 +35,59 @@ final class TaskDump {
         }
       }
     }
+    if (!tasks.isEmpty()) {
+      b.append("Task tree (spawned by the task above; awaits: the task or future it waits for):\n");
+      appendTree(b, tasks, running);
+    }
     return b.toString();
+  }
+
+  /**
+   * One line per live task under the live task that spawned it, in spawn order; a task spawned by
+   * a callback, a main task, or one whose spawner is done starts a tree of its own.
+   */
+  private static void appendTree(StringBuilder b, List<Task<?>> tasks, RealTask<?> running) {
+    Map<RealTask<?>, List<RealTask<?>>> children = new IdentityHashMap<>();
+    List<RealTask<?>> roots = new ArrayList<>();
+    for (Task<?> task : tasks) {
+      RealTask<?> t = (RealTask<?>) task;
+      RealTask<?> parent = t.spawner;
+      if (parent == null || parent.isDone()) {
+        roots.add(t);
+      } else {
+        children.computeIfAbsent(parent, p -> new ArrayList<>()).add(t);
+      }
+    }
+    for (int i = 0; i < roots.size(); i++) {
+      appendNode(b, roots.get(i), "", i == roots.size() - 1, children, running);
+    }
+  }
+
+  private static void appendNode(
+      StringBuilder b,
+      RealTask<?> t,
+      String indent,
+      boolean last,
+      Map<RealTask<?>, List<RealTask<?>>> children,
+      RealTask<?> running) {
+    b.append(indent).append(last ? "└── " : "├── ");
+    b.append(t.name()).append(" [").append(stateOf(t, running)).append(']');
+    RealFuture<?> awaited = t.awaiting;
+    if (awaited instanceof RealTask<?> other) {
+      b.append(" awaits task ").append(other.name());
+    } else if (awaited != null) {
+      b.append(" awaits ").append(awaited);
+    }
+    RealTask<?> spawner = t.spawner;
+    if (spawner != null && spawner.isDone()) {
+      b.append(" (spawned by ").append(spawner.name()).append(", done)");
+    }
+    b.append('\n');
+    List<RealTask<?>> mine = children.getOrDefault(t, List.of());
+    String deeper = indent + (last ? "    " : "│   ");
+    for (int i = 0; i < mine.size(); i++) {
+      appendNode(b, mine.get(i), deeper, i == mine.size() - 1, children, running);
+    }
   }
 
   private static String stateOf(RealTask<?> t, RealTask<?> running) {

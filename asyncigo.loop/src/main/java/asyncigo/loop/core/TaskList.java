@@ -7,12 +7,15 @@ import java.util.List;
 /**
  * The tasks of a loop that are not done, in spawn order: an intrusive doubly-linked list through
  * {@link RealTask#prev}/{@link RealTask#next}, so adding and removing cost O(1) and no hashing
- * (CPython 3.14 moved to the same design). Loop-confined.
+ * (CPython 3.14 moved to the same design). Counts the tasks ever added and removed for the
+ * metrics. Loop-confined, except the racy reads of the metrics.
  */
 final class TaskList {
   private RealTask<?> head;
   private RealTask<?> tail;
   private int size;
+  private long added;
+  private long removed;
 
   void add(RealTask<?> t) {
     t.prev = tail;
@@ -23,6 +26,7 @@ final class TaskList {
     }
     tail = t;
     size++;
+    added++;
   }
 
   void remove(RealTask<?> t) {
@@ -42,6 +46,7 @@ final class TaskList {
     t.prev = null;
     t.next = null;
     size--;
+    removed++;
   }
 
   boolean isEmpty() {
@@ -50,6 +55,14 @@ final class TaskList {
 
   int size() {
     return size;
+  }
+
+  long added() {
+    return added;
+  }
+
+  long removed() {
+    return removed;
   }
 
   List<Task<?>> snapshot() {

@@ -1,6 +1,8 @@
 package asyncigo.loop.core;
 
 import asyncigo.api.Future;
+import asyncigo.api.internal.context.Contexts;
+import asyncigo.api.internal.context.TaskContext;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
@@ -14,11 +16,16 @@ import java.util.concurrent.CompletionStage;
 final class ThreadBridge {
   private ThreadBridge() {}
 
-  /** Runs {@code work} on a new virtual thread; cancelling the future interrupts the thread. */
+  /**
+   * Runs {@code work} on a new virtual thread, with a copy of the calling task's task-local
+   * context; cancelling the future interrupts the thread.
+   */
   static <T> Future<T> toThread(Scheduler scheduler, Callable<T> work) {
     if (work == null) {
       throw new NullPointerException("work must not be null");
     }
+    RealTask<?> caller = scheduler.runningTask();
+    TaskContext context = caller == null ? TaskContext.EMPTY : caller.context();
     RealFuture<T> result = new RealFuture<>(scheduler);
     Thread worker =
         Thread.ofVirtual()
@@ -26,6 +33,7 @@ final class ThreadBridge {
             .unstarted(
                 () -> {
                   try {
+                    Contexts.enterThread(context);
                     T value = work.call();
                     scheduler.submit(() -> result.settle(Future.State.SUCCEEDED, value));
                   } catch (Throwable t) {

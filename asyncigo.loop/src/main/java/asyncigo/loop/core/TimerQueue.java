@@ -5,10 +5,12 @@ import java.util.PriorityQueue;
 /**
  * Pending timers in a binary heap ordered by (due time, sequence). Cancelled timers stay in the
  * heap until they reach its head, unless they outnumber the live ones, when the heap is rebuilt
- * (asyncio's policy), so cancelling a million sleeps does not leak. Loop-confined.
+ * (asyncio's policy), so cancelling a million sleeps does not leak. Every timer fired is recorded
+ * with its lateness in {@link #lag}. Loop-confined, except the racy reads of the metrics.
  */
 final class TimerQueue {
   final Scheduler scheduler;
+  final LagWindow lag = new LagWindow();
   private final PriorityQueue<TimerHandle> heap = new PriorityQueue<>();
   private long sequence;
   private int cancelledCount;
@@ -43,11 +45,17 @@ final class TimerQueue {
       heap.poll();
       Runnable r = h.take();
       if (r != null) {
+        lag.record(now, now - h.when());
         sink.accept(r);
       } else if (cancelledCount > 0) {
         cancelledCount--;
       }
     }
+  }
+
+  /** Timers neither fired nor cancelled. */
+  int pending() {
+    return Math.max(0, heap.size() - cancelledCount);
   }
 
   boolean isEmpty() {
