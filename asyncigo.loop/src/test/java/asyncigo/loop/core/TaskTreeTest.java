@@ -106,7 +106,10 @@ class TaskTreeTest {
       stream.onEvent(
           "asyncigo.TaskTree",
           e -> {
-            if (e.getLong("loop") == id && e.getInt("tasks") == 8) {
+            // The program settles over a few steps: take the first dump of it fully suspended.
+            if (e.getLong("loop") == id
+                && e.getInt("tasks") == 8
+                && e.getString("dump").contains("main [suspended]")) {
               received.complete(e.getString("dump"));
             }
           });
