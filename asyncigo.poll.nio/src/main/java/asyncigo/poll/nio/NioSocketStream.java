@@ -80,7 +80,8 @@ final class NioSocketStream implements PollStream, NioChannel {
       throw new ClosedChannelException();
     }
     if (entry.everRegistered()) {
-      throw new IllegalArgumentException("a stream registered with a poller cannot be adopted: " + this);
+      throw new IllegalArgumentException(
+          "a stream registered with a poller cannot be adopted: " + this);
     }
     NioSocketStream adopted = new NioSocketStream(channel, poller);
     adopted.reset = reset;
