@@ -11,12 +11,15 @@ import asyncigo.api.LoopGroup;
 import asyncigo.api.LoopGroupOptions;
 import asyncigo.api.LoopOptions;
 import asyncigo.api.net.GroupServer;
+import asyncigo.api.spi.Poller;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -206,6 +209,37 @@ public abstract class LoopGroupContract extends LoopGroupFixture {
         }
       }
       assertThrows(ConnectException.class, () -> client(server.localAddress()).close());
+    }
+  }
+
+  /**
+   * Two groups (as two processes would) listen on one port where the kernel balances, and both
+   * serve some of 32 connections; elsewhere the second cannot bind the port.
+   */
+  @Test
+  public void twoGroupsShareAPortWhereTheKernelBalancesSharedPorts() throws IOException {
+    try (LoopGroup first = openGroup(1); LoopGroup second = openGroup(1)) {
+      GroupServer server = first.listen(LOOPBACK, 0, stream -> stream.write(bytes("1")));
+      int port = server.localAddress().getPort();
+      if (!balancesSharedPorts()) {
+        assertThrows(BindException.class, () -> second.listen(LOOPBACK, port, s -> {}));
+        return;
+      }
+      second.listen(LOOPBACK, port, stream -> stream.write(bytes("2")));
+      Set<String> answers = new HashSet<>();
+      for (int i = 0; i < 32; i++) {
+        try (Socket client = client(server.localAddress())) {
+          answers.add(receive(client, 1));
+        }
+      }
+      assertEquals(Set.of("1", "2"), answers);
+    }
+  }
+
+  /** Whether the backend under test balances shared ports (see the poller contract). */
+  private boolean balancesSharedPorts() throws IOException {
+    try (Poller poller = Backends.provider(pollerName()).open()) {
+      return poller.balancesSharedPorts();
     }
   }
 
