@@ -74,7 +74,7 @@ public interface LoopGroup extends AutoCloseable {
    * blocks until it is done; returns its result or rethrows its exception (checked ones wrapped
    * in {@link UncheckedExecutionException}; {@link CancelledException} if it was cancelled, as
    * when the group closes meanwhile). Tasks that main spawned go on running until they end or the
-   * group closes. Interrupting the caller cancels main; the caller returns once main has ended.
+   * group closes.
    *
    * @throws IllegalStateException if called on a loop's thread (it would block that loop) or the
    *     group is closed, before anything runs
@@ -107,7 +107,7 @@ public interface LoopGroup extends AutoCloseable {
    * handlers get up to {@code grace} to return; then each loop's remaining tasks (handlers still
    * running included) are cancelled and their cleanup runs, each loop closes (with every stream
    * and server it still owns) and its thread ends. Returns once every thread has ended.
-   * Idempotent: a later call returns at once.
+   * Idempotent: a later call only waits for that.
    *
    * @throws IllegalStateException if called on a loop's thread (a loop cannot wait for itself to
    *     stop), before anything changes
