@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * thread, epoll; {@code /work/shared/bench/echo_load.c}) in another process. For each server and
  * thread count (asyncigo groups of 1 and 2 loops, as {@code echo-server --loops N}; Netty with 1
  * and 2 event-loop threads) it measures the round trips per second and the server process's CPU
- * time per round trip: utime + stime of {@code /proc/PID/stat} before and after the measured run.
+ * time per round trip: utime + stime of {@code /proc/PID/stat} before and after the measured run,
+ * and how often its threads blocked (voluntary context switches) per 1000 round trips.
  * The client's CPU time is its rusage, which this process collects (cutime + cstime) when the
  * client is reaped. Every server is started and warmed up first, then each round measures them all
  * in turn, so that load from other work on the machine spreads over all of them; the tables show
@@ -79,13 +80,15 @@ public final class ProcessEchoBench {
         System.out.println("round " + round + " of " + repeat + " (load average " + loadAverage()
             + "):");
         for (Running server : servers) {
+          long switches = blockings(server.process().pid());
           PingPongClient.Result r = drive(client, server, connections, size, seconds, tick);
+          switches = blockings(server.process().pid()) - switches;
           table.record(row, server.column(), r);
           System.out.printf(
               Locale.ROOT, "%-20s %,10.0f round trips/s, %5.1f µs server CPU each, client busy"
-                  + " %3.0f%%%n",
+                  + " %3.0f%%, server blocked %5.1f times per 1000 round trips%n",
               server.column(), r.perSecond(), r.serverCpuMicrosPerRoundTrip(),
-              100 * r.clientBusy());
+              100 * r.clientBusy(), 1000.0 * switches / r.roundTrips());
         }
       }
       System.out.println();
@@ -151,6 +154,29 @@ public final class ProcessEchoBench {
     String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     return Long.parseLong(fields[first]) + Long.parseLong(fields[second]);
+  }
+
+  /**
+   * How often the threads of process {@code pid} have blocked so far: the sum of their voluntary
+   * context switches ({@code /proc/PID/task/TID/status}); a loop blocks when it runs out of ready
+   * connections and waits in its poller.
+   */
+  private static long blockings(long pid) throws IOException {
+    long sum = 0;
+    try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+      for (Path task : tasks.toList()) {
+        try {
+          for (String line : Files.readAllLines(task.resolve("status"))) {
+            if (line.startsWith("voluntary_ctxt_switches:")) {
+              sum += Long.parseLong(line.substring(line.indexOf(':') + 1).strip());
+            }
+          }
+        } catch (IOException threadEnded) {
+          // a thread that ended meanwhile took its count with it
+        }
+      }
+    }
+    return sum;
   }
 
   /** Runs a command to its end and returns its standard output; fails on a nonzero exit. */
