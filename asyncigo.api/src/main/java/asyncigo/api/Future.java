@@ -63,7 +63,8 @@ public interface Future<T> {
    *     a delivered result is never lost (a task that returns it before awaiting again ends with
    *     it; see {@link Task}).
    * @throws IllegalStateException if called outside a task of this future's loop, or by a task
-   *     on itself (it would wait forever), before any state change
+   *     on itself (it would wait forever), before any state change. A task of another loop gets
+   *     a message that names {@link Loop#submit}, the way to wait for work of another loop.
    */
   T await();
 

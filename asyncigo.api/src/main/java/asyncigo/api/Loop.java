@@ -38,9 +38,10 @@ import java.util.concurrent.CompletionStage;
  * loop, or, for {@code run} and {@code close}, from the thread that owns the loop while it is not
  * running) except {@link #callSoonThreadsafe}, {@link #time()}, {@link #inLoop()}, {@link
  * #checkLoopThread}, {@link #pollerSelection()}, {@link #engine()} and {@link #metrics()}, which
- * any thread may call. A loop-confined method called from another thread throws {@link
- * IllegalStateException} naming the method and the thread, before it changes anything (see {@link
- * #checkLoopThread}). The static methods are thread-safe.
+ * any thread may call, and {@link #submit}, which a task or callback of any loop may call. A
+ * loop-confined method called from another thread throws {@link IllegalStateException} naming the
+ * method and the thread, before it changes anything (see {@link #checkLoopThread}). The static
+ * methods are thread-safe.
  *
  * @since 0.1
  */
@@ -229,6 +230,32 @@ public interface Loop extends AutoCloseable {
    * @throws IllegalStateException if the loop is closed
    */
   <T> Future<T> adapt(CompletionStage<T> stage);
+
+  /**
+   * Runs {@code body} as a task of this loop and returns a future of the <em>calling</em> loop
+   * that completes with the task's outcome: its result, its failure (the same exception), or its
+   * cancellation. This is how a task of one loop has work done on another (such as another loop
+   * of a {@link LoopGroup}) without touching that loop's objects: the task is handed to this loop
+   * with {@link #callSoonThreadsafe}, and its outcome is handed back the same way. Cancelling the
+   * returned future cancels the task. Awaiting a future of another loop directly is refused
+   * ({@link Future#await()}); this is the way.
+   *
+   * <pre>{@code
+   * int rows = otherLoop.submit(() -> db.count()).await();   // in a task of this loop
+   * }</pre>
+   *
+   * <p>Threading: any thread that runs a task or callback of a loop may call it (the caller's
+   * loop need not be this one). From a task or callback of this loop it is {@link
+   * #spawn(Coroutine)}: the task is the future. If this loop is open but not running, the task
+   * starts when it runs.
+   *
+   * @param <T> the result type
+   * @param body the work to run on this loop
+   * @return a future of the calling loop with the task's outcome
+   * @throws IllegalStateException if the calling thread runs no loop (the future would have no
+   *     loop; use {@link #callSoonThreadsafe}), or this loop is closed; nothing is started then
+   */
+  <T> Future<T> submit(Coroutine<T> body);
 
   /** {@return the task currently running on this loop, or empty if the caller is not in one} */
   Optional<Task<?>> currentTask();

@@ -31,6 +31,10 @@ final class EchoTable {
   private static final ToDoubleFunction<PingPongClient.Result> CLIENT_BUSY =
       PingPongClient.Result::clientBusy;
 
+  /** The servers the targets of issues 3 and 5 compare; without them there are no targets. */
+  private static final List<String> TARGET_SERVERS =
+      List.of("asyncigo-nio", "asyncigo-epoll", "netty-nio", "netty-epoll");
+
   /** From this share of the interval on a CPU, the client, not the server, sets the rate. */
   private static final double CLIENT_BOUND = 0.9;
 
@@ -89,11 +93,49 @@ final class EchoTable {
       }
       out.append(" |\n");
     }
-    targets(out);
+    if (servers.containsAll(TARGET_SERVERS)) {
+      targets(out);
+    }
     if (!failures.isEmpty()) {
       out.append("\nNot measured:\n\n");
       failures.forEach(
           (where, cause) -> out.append("- ").append(where).append(": ").append(cause).append('\n'));
+    }
+    return out.toString();
+  }
+
+  /**
+   * How each server scales with its threads (issue 14), for columns named {@code "NAME ×1"},
+   * {@code "NAME ×2"}, ...: per row and server, the median rate and server CPU per round trip of
+   * each thread count, and each count's rate divided by the rate with one thread.
+   */
+  String renderScaling() {
+    StringBuilder out = new StringBuilder();
+    out.append("| server | connections | message | threads | round trips/s | vs ×1 |"
+        + " server CPU µs per round trip |\n|---|---|---|---:|---:|---:|---:|\n");
+    for (Row row : samples.keySet()) {
+      for (String single : servers) {
+        if (!single.endsWith(" ×1")) {
+          continue;
+        }
+        String name = single.substring(0, single.length() - " ×1".length());
+        Double base = median(row, single, RATE);
+        for (String column : servers) {
+          if (!column.startsWith(name + " ×")) {
+            continue;
+          }
+          Double rate = median(row, column, RATE);
+          Double cpu = median(row, column, SERVER_CPU);
+          out.append("| ").append(name).append(" | ").append(row.label()).append(" | ")
+              .append(column.substring(name.length() + 2)).append(" | ")
+              .append(rateCell(row, column)).append(" | ")
+              .append(rate == null || base == null
+                  ? "–" : String.format(Locale.ROOT, "%.2f", rate / base))
+              .append(" | ")
+              .append(cpu == null ? "–" : String.format(Locale.ROOT, "%.1f", cpu))
+              .append(" |\n");
+        }
+      }
     }
     return out.toString();
   }

@@ -19,10 +19,11 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Netty 4.2 peer: one event-loop thread ({@link MultiThreadIoEventLoopGroup} of 1) that both
- * accepts and serves, on the NIO or the native epoll transport, with Netty's own echo example
- * handler (write each buffer read, flush when the read burst ends). Netty turns TCP_NODELAY on by
- * default.
+ * The Netty 4.2 peer: one event-loop group ({@link MultiThreadIoEventLoopGroup}) of one thread by
+ * default, or of several, that both accepts and serves (the listening channel lives on one of its
+ * loops, which hands each accepted channel to the next loop, round robin), on the NIO or the
+ * native epoll transport, with Netty's own echo example handler (write each buffer read, flush
+ * when the read burst ends). Netty turns TCP_NODELAY on by default.
  */
 final class NettyEchoServer implements EchoServer {
   /** A Netty transport: the I/O handler of the event loop and the matching channel class. */
@@ -40,11 +41,19 @@ final class NettyEchoServer implements EchoServer {
   }
 
   private final Transport transport;
+  private final int threads;
   private EventLoopGroup group;
   private Channel listener;
 
+  /** A server with one event-loop thread. */
   NettyEchoServer(Transport transport) {
+    this(transport, 1);
+  }
+
+  /** A server with {@code threads} event-loop threads. */
+  NettyEchoServer(Transport transport, int threads) {
     this.transport = transport;
+    this.threads = threads;
   }
 
   @Override
@@ -57,7 +66,7 @@ final class NettyEchoServer implements EchoServer {
     if (transport == Transport.EPOLL && !Epoll.isAvailable()) {
       throw new IllegalStateException("Netty epoll unavailable: " + Epoll.unavailabilityCause());
     }
-    group = new MultiThreadIoEventLoopGroup(1, transport.ioHandler());
+    group = new MultiThreadIoEventLoopGroup(threads, transport.ioHandler());
     listener =
         new ServerBootstrap()
             .group(group)

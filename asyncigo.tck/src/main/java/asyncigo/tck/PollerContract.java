@@ -40,7 +40,8 @@ public abstract class PollerContract
     implements PollerContractTimeouts,
         PollerContractReadiness,
         PollerContractRegistration,
-        PollerContractStreams {
+        PollerContractStreams,
+        PollerContractSharing {
   private final List<PollChannel> channels = new ArrayList<>();
   private PollerProvider provider;
   private Poller poller;

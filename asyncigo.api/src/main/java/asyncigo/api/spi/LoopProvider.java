@@ -1,6 +1,8 @@
 package asyncigo.api.spi;
 
 import asyncigo.api.Loop;
+import asyncigo.api.LoopGroup;
+import asyncigo.api.LoopGroupOptions;
 import asyncigo.api.LoopOptions;
 import java.util.Optional;
 
@@ -20,6 +22,14 @@ public interface LoopProvider {
    * @throws java.io.UncheckedIOException if the chosen poller fails to open
    */
   Loop open(LoopOptions options);
+
+  /**
+   * Opens a new loop group; see {@link asyncigo.api.LoopGroup#open(asyncigo.api.LoopGroupOptions)}.
+   *
+   * @param options the options
+   * @return the new group, its loops running
+   */
+  LoopGroup openGroup(LoopGroupOptions options);
 
   /**
    * {@return the loop running on the current thread, or empty outside a loop} See {@link

@@ -127,6 +127,60 @@ public interface Poller extends AutoCloseable {
   PollAcceptor listen(InetSocketAddress local, int backlog) throws IOException;
 
   /**
+   * {@link #listen(InetSocketAddress, int)}, and with {@code sharePort} a socket that shares its
+   * port: SO_REUSEPORT is on, so that other sockets with the option (of this process or of another
+   * one run by the same user) can bind the same address, each accepting connections of its own.
+   * Without {@code sharePort} it is exactly {@code listen(local, backlog)}.
+   *
+   * @param local the address to bind
+   * @param backlog the accept backlog
+   * @param sharePort whether the socket shares its port (SO_REUSEPORT)
+   * @return the listening socket, not registered yet
+   * @throws IOException if the socket cannot be opened or bound
+   * @throws UnsupportedOperationException if {@code sharePort} is asked of a backend that cannot
+   *     share ports (the default), naming the backend
+   */
+  default PollAcceptor listen(InetSocketAddress local, int backlog, boolean sharePort)
+      throws IOException {
+    if (sharePort) {
+      throw new UnsupportedOperationException(
+          "the " + name() + " poller cannot share a listening port (SO_REUSEPORT)");
+    }
+    return listen(local, backlog);
+  }
+
+  /**
+   * Whether the kernel spreads the connections to a port over all the sockets that share it
+   * ({@link #listen(InetSocketAddress, int, boolean)}), so that several loops can each accept on a
+   * socket of their own: Linux does, by a hash of each connection's addresses and ports. False by
+   * default: for a backend that cannot share ports, or that runs where sharing does not balance
+   * (BSD and macOS give every connection to one of the sockets). A loop group then accepts on one
+   * loop and hands each connection to the next loop with {@link #adopt}.
+   *
+   * @return whether the kernel balances a shared port's connections
+   */
+  default boolean balancesSharedPorts() {
+    return false;
+  }
+
+  /**
+   * Takes over {@code stream}, a connected socket made by a poller of this backend (this one or
+   * another, typically one just accepted on another loop) and never registered: returns a stream
+   * of this poller on the same socket, which this poller can watch. {@code stream} must not be
+   * used afterwards; closing the returned stream closes the socket. Loop-confined to this poller's
+   * thread; {@code stream} must have been handed over with a happens-before edge (such as {@link
+   * asyncigo.api.Loop#callSoonThreadsafe}), and the poller that made it must not touch it again.
+   *
+   * @param stream the socket to take over
+   * @return a stream of this poller on the same socket
+   * @throws IOException if the socket cannot be taken over
+   * @throws IllegalArgumentException if {@code stream} was made by another backend, is a pipe end,
+   *     or is registered with a poller
+   * @throws java.nio.channels.ClosedChannelException if {@code stream} is closed
+   */
+  PollStream adopt(PollStream stream) throws IOException;
+
+  /**
    * Opens a non-blocking unidirectional in-process pipe.
    *
    * @return the two ends, not registered yet

@@ -1,25 +1,29 @@
 package asyncigo.examples.demo;
 
-import asyncigo.api.Loop;
-import asyncigo.api.LoopOptions;
+import asyncigo.api.LoopGroup;
+import asyncigo.api.LoopGroupOptions;
 import asyncigo.api.net.AsyncStream;
-import asyncigo.api.net.Server;
+import asyncigo.api.net.GroupServer;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code asyncigo echo-server}: a TCP echo server on one loop, until the user interrupts it. The
- * interrupt (a JVM shutdown hook) hands the stop to the loop with {@code callSoonThreadsafe}:
- * the server closes every connection ({@link Server#closeAll()}), the main task ends, and the
- * hook returns once the loop is closed.
+ * {@code asyncigo echo-server}: a TCP echo server on a loop group of {@code --loops} loops (one by
+ * default), until the user interrupts it. The server is a {@link GroupServer}, whose methods any
+ * thread may call: the command's thread listens and waits in {@link GroupServer#serveForever()};
+ * the interrupt (a JVM shutdown hook) closes the server and every connection ({@link
+ * GroupServer#closeAll()}), which ends the wait; the group then closes, and the hook returns once
+ * it is closed.
  */
 final class EchoServerCommand implements Command {
   static final Flag HOST = new Flag("host", "HOST", "127.0.0.1", "the address to listen on");
   static final Flag PORT =
       new Flag("port", "PORT", "7007", "the port to listen on (0: any free port)");
+  static final Flag LOOPS =
+      new Flag("loops", "N", "1", "loops serving connections, each on a thread of its own");
 
-  /** How long the interrupt waits for the loop to close the connections and stop. */
+  /** How long the interrupt waits for the group to close the connections and stop. */
   private static final long STOP_TIMEOUT_SECONDS = 10;
 
   private static final int READ_SIZE = 64 * 1024;
@@ -38,36 +42,38 @@ final class EchoServerCommand implements Command {
   public String description() {
     return """
         Listens on HOST:PORT and sends every byte it receives back on the same connection,
-        one task per connection, all on one loop. Prints the address it listens on, then
-        serves until interrupted: Ctrl-C closes every connection and exits cleanly.""";
+        one task per connection, on a group of N loops: each connection stays on one loop
+        (with epoll each loop has a socket of its own on the port, SO_REUSEPORT, and the
+        kernel spreads the connections; with nio one loop accepts and hands them round).
+        Prints the address it listens on, then serves until interrupted: Ctrl-C closes every
+        connection and exits cleanly.""";
   }
 
   @Override
   public List<Flag> flags() {
-    return List.of(HOST, PORT, PollerFlag.FLAG);
+    return List.of(HOST, PORT, LOOPS, PollerFlag.FLAG);
   }
 
   @Override
   public int run(Arguments args, Console console) throws Exception {
     String host = args.string(HOST).orElseThrow();
     int port = args.integer(PORT, 0, 65535);
-    LoopOptions options = PollerFlag.options(args);
+    LoopGroupOptions options =
+        LoopGroupOptions.defaults()
+            .loops(args.integer(LOOPS, 1, 1024))
+            .loopOptions(PollerFlag.options(args));
     CountDownLatch closed = new CountDownLatch(1);
-    try (Loop loop = Loop.open(options)) {
-      console.err().println(LoopBanner.of(loop));
+    try (LoopGroup group = LoopGroup.open(options)) {
+      console.err().println(LoopBanner.of(group));
       Stopper stopper = new Stopper();
-      console.interrupts().onInterrupt(() -> stopFromAnotherThread(loop, stopper, closed));
-      loop.run(
-          () -> {
-            Server server = loop.listen(host, port, EchoServerCommand::echo);
-            console.out().println("listening on " + server.localAddress() + "; Ctrl-C stops");
-            stopper.serving(server);
-            server.serveForever();
-            int count = stopper.connectionsAtStop;
-            console.out().println(
-                "stopped; closed " + count + (count == 1 ? " connection" : " connections"));
-            return null;
-          });
+      console.interrupts().onInterrupt(() -> stopFromAnotherThread(stopper, closed));
+      GroupServer server = group.listen(host, port, EchoServerCommand::echo);
+      console.out().println("listening on " + server.localAddress() + "; Ctrl-C stops");
+      stopper.serving(server);
+      server.serveForever();
+      int count = stopper.connectionsAtStop();
+      console.out().println(
+          "stopped; closed " + count + (count == 1 ? " connection" : " connections"));
     } finally {
       closed.countDown();
     }
@@ -81,39 +87,51 @@ final class EchoServerCommand implements Command {
     }
   }
 
-  private static void stopFromAnotherThread(Loop loop, Stopper stopper, CountDownLatch closed) {
+  private static void stopFromAnotherThread(Stopper stopper, CountDownLatch closed) {
     if (closed.getCount() == 0) {
       return; // the command is over: the process is exiting normally
     }
+    stopper.stop();
     try {
-      loop.callSoonThreadsafe(stopper::stop);
       closed.await(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    } catch (IllegalStateException loopAlreadyClosed) {
-      // the command ended meanwhile: nothing to stop
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
 
-  /** Stops the server, whether the stop comes before or after it is listening. Loop-confined. */
+  /** Stops the server, whether the stop comes before or after it is listening. Thread-safe. */
   private static final class Stopper {
-    private Server server;
+    private GroupServer server;
     private boolean stopRequested;
     private int connectionsAtStop;
 
-    void serving(Server server) {
-      this.server = server;
-      if (stopRequested) {
+    void serving(GroupServer server) {
+      boolean stopNow;
+      synchronized (this) {
+        this.server = server;
+        stopNow = stopRequested;
+      }
+      if (stopNow) {
         stop();
       }
     }
 
     void stop() {
-      stopRequested = true;
-      if (server != null) {
-        connectionsAtStop = server.connections();
-        server.closeAll();
+      GroupServer toClose;
+      synchronized (this) {
+        stopRequested = true;
+        toClose = server;
+        if (toClose != null) {
+          connectionsAtStop = toClose.connections();
+        }
       }
+      if (toClose != null) {
+        toClose.closeAll();
+      }
+    }
+
+    synchronized int connectionsAtStop() {
+      return connectionsAtStop;
     }
   }
 }

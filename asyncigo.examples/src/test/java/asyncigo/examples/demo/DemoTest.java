@@ -48,6 +48,33 @@ class DemoTest {
   }
 
   @Test
+  void theEchoServerHelpShowsTheLoopsFlagWithItsDefault() {
+    assertEquals(0, run("echo-server", "--help"));
+
+    String help = captured.out();
+    assertTrue(
+        help.startsWith(
+            "usage: asyncigo echo-server [--host HOST] [--port PORT] [--loops N]"
+                + " [--poller nio|epoll]\n"),
+        help);
+    assertTrue(
+        help.contains(
+            "--loops N              loops serving connections, each on a thread of its own"
+                + " (default 1)"),
+        help);
+  }
+
+  @Test
+  void aLoopCountBelowOneIsAUsageError() {
+    assertEquals(2, run("echo-server", "--loops", "0"));
+
+    assertTrue(
+        captured.err().startsWith(
+            "asyncigo echo-server: --loops must be an integer from 1 to 1024, not '0'"),
+        captured.err());
+  }
+
+  @Test
   void theLinesHelpShowsItsOperands() {
     assertEquals(0, run("lines", "-h"));
 

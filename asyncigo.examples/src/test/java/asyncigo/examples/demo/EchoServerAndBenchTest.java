@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -32,14 +33,12 @@ class EchoServerAndBenchTest {
   private final CapturedConsole serverConsole = new CapturedConsole();
   private CompletableFuture<Integer> server;
 
-  private int startServer(String poller) throws InterruptedException {
+  private int startServer(String poller, String... more) throws InterruptedException {
+    List<String> args = new ArrayList<>(List.of("echo-server", "--port", "0", "--poller", poller));
+    args.addAll(List.of(more));
     server =
         CompletableFuture.supplyAsync(
-            () ->
-                Demo.standard()
-                    .run(
-                        List.of("echo-server", "--port", "0", "--poller", poller),
-                        serverConsole.console),
+            () -> Demo.standard().run(args, serverConsole.console),
             command -> new Thread(command, "echo-server").start());
     Matcher listening = LISTENING.matcher(serverConsole.awaitOutLine("listening on ", STARTUP));
     assertTrue(listening.matches(), listening::toString);
@@ -81,6 +80,38 @@ class EchoServerAndBenchTest {
     assertTrue(
         serverConsole.out().matches("(?s).*\nstopped; closed \\d+ connections?\n"),
         serverConsole.out());
+  }
+
+  @ParameterizedTest(name = "server on {0}")
+  @ValueSource(strings = {"nio", "epoll"})
+  void withTwoLoopsTheBannerSaysSoAndTheConnectionsOfBothLoopsAreClosedByAnInterrupt(
+      String poller) throws Exception {
+    int port = startServer(poller, "--loops", "2");
+    String banner = serverConsole.err().lines().findFirst().orElseThrow();
+    assertTrue(
+        banner.matches("# poller " + poller + " \\(.*\\) on 2 loops, each Loop\\[.*"), banner);
+    List<Socket> clients = new ArrayList<>();
+    try {
+      for (int i = 0; i < 8; i++) {
+        Socket client = new Socket("127.0.0.1", port);
+        client.setSoTimeout(10_000);
+        clients.add(client);
+        client.getOutputStream().write(("ping " + i).getBytes());
+        assertEquals("ping " + i, new String(client.getInputStream().readNBytes(6)));
+      }
+
+      assertEquals(0, stopServer());
+
+      for (Socket client : clients) {
+        assertEquals(-1, client.getInputStream().read(), "the server closed the connection");
+      }
+      assertTrue(
+          serverConsole.out().endsWith("stopped; closed 8 connections\n"), serverConsole.out());
+    } finally {
+      for (Socket client : clients) {
+        client.close();
+      }
+    }
   }
 
   @ParameterizedTest(name = "server on {0}")

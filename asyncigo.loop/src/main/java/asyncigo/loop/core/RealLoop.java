@@ -74,7 +74,8 @@ public final class RealLoop implements Loop {
     this.network = new Network(this, scheduler.io, poller);
   }
 
-  static RealLoop open(LoopOptions options) {
+  /** Opens a loop owned by the calling thread; see {@link Loop#open(LoopOptions)}. */
+  public static RealLoop open(LoopOptions options) {
     PollerChooser.Choice choice = PollerChooser.choose(options.poller());
     Strands strands = Strands.create();
     Poller poller;
@@ -87,6 +88,11 @@ public final class RealLoop implements Loop {
         "opened loop: poller {} ({}), engine {} ({})",
         poller.name(), choice.selection().reason(), strands.name(), strands.selection().reason());
     return new RealLoop(options, poller, choice.selection(), strands);
+  }
+
+  /** The loop's networking, for a loop group's servers. Loop-confined in use. */
+  public Network network() {
+    return network;
   }
 
   @Override
@@ -307,6 +313,11 @@ public final class RealLoop implements Loop {
   public <T> Future<T> adapt(CompletionStage<T> stage) {
     checkOpen("Loop.adapt");
     return ThreadBridge.adapt(scheduler, stage);
+  }
+
+  @Override
+  public <T> Future<T> submit(Coroutine<T> body) {
+    return Submission.submit(this, body);
   }
 
   @Override

@@ -1,8 +1,11 @@
 package asyncigo.loop.core;
 
 import asyncigo.api.Loop;
+import asyncigo.api.LoopGroup;
+import asyncigo.api.LoopGroupOptions;
 import asyncigo.api.LoopOptions;
 import asyncigo.api.spi.LoopProvider;
+import asyncigo.loop.group.RealLoopGroup;
 import java.util.Optional;
 
 /** The {@link LoopProvider} of this module. Thread-safe. */
@@ -13,6 +16,11 @@ public final class RealLoopProvider implements LoopProvider {
   @Override
   public Loop open(LoopOptions options) {
     return RealLoop.open(options);
+  }
+
+  @Override
+  public LoopGroup openGroup(LoopGroupOptions options) {
+    return RealLoopGroup.open(options);
   }
 
   @Override

@@ -140,6 +140,7 @@ final class Scheduler {
   // ------------------------------------------------------------------------ suspension points
 
   <T> T await(RealFuture<T> f) {
+    refuseForeignAwait();
     RealTask<?> me = currentTaskFor("Future.await");
     if (f == me) {
       throw new IllegalStateException("a task cannot await itself: " + me.name());
@@ -165,6 +166,17 @@ final class Scheduler {
       me.awaitedFutureCancelled();
     }
     return f.outcome();
+  }
+
+  /** A task of another loop awaiting a future of this one: the error names the way, submit. */
+  private void refuseForeignAwait() {
+    Scheduler awaiting = Thread.currentThread() == owner ? null : runningOn(Thread.currentThread());
+    if (awaiting != null && awaiting.running != null) {
+      throw new IllegalStateException(
+          "Future.await: task " + awaiting.running.name() + " awaits a future of another loop;"
+              + " a task can await only futures of its own loop: run the work on the other loop"
+              + " with otherLoop.submit(coroutine), which returns a future of the task's loop");
+    }
   }
 
   void yieldNow() {

@@ -21,7 +21,7 @@ import java.util.Objects;
  */
 public final class Network {
   /** The listen backlog asked for; the kernel caps it (Linux: {@code net.core.somaxconn}). */
-  private static final int BACKLOG = 4096;
+  static final int BACKLOG = 4096;
 
   private final Loop loop;
   private final IoReadiness io;
@@ -61,11 +61,37 @@ public final class Network {
   public Server listen(String host, int port, StreamHandler handler) throws IOException {
     Objects.requireNonNull(handler, "handler");
     requirePort(port, 0);
-    InetSocketAddress local =
-        host == null || host.isEmpty()
-            ? new InetSocketAddress(port)
-            : new InetSocketAddress(NameResolver.resolve(loop, host).get(0), port);
-    PollAcceptor acceptor = poller.listen(local, BACKLOG);
+    PollAcceptor acceptor = registered(poller.listen(localAddress(host, port), BACKLOG));
+    return TcpServer.start(context(), acceptor, handler);
+  }
+
+  /**
+   * Listens on a socket of its own that shares {@code local}'s port with the sockets of the other
+   * loops of a group (SO_REUSEPORT; see {@link #kernelBalancesSharedPorts}).
+   */
+  public Server listenSharingPort(InetSocketAddress local, StreamHandler handler)
+      throws IOException {
+    PollAcceptor acceptor = registered(poller.listen(local, BACKLOG, true));
+    return TcpServer.start(context(), acceptor, handler);
+  }
+
+  /** Whether the kernel spreads a shared port's connections: {@link Poller#balancesSharedPorts}. */
+  public boolean kernelBalancesSharedPorts() {
+    return poller.balancesSharedPorts();
+  }
+
+  /**
+   * The address to bind for {@code host:port}, as {@link #listen} reads them (a name is resolved
+   * off the loop).
+   */
+  public InetSocketAddress localAddress(String host, int port) throws IOException {
+    return host == null || host.isEmpty()
+        ? new InetSocketAddress(port)
+        : new InetSocketAddress(NameResolver.resolve(loop, host).get(0), port);
+  }
+
+  /** {@code acceptor}, registered with the readiness service; closed if that fails. */
+  PollAcceptor registered(PollAcceptor acceptor) throws IOException {
     try {
       io.open(acceptor);
     } catch (IOException | RuntimeException e) {
@@ -76,7 +102,7 @@ public final class Network {
       }
       throw e;
     }
-    return TcpServer.start(context(), acceptor, handler);
+    return acceptor;
   }
 
   /** See {@link Loop#pipe()}. */
@@ -105,7 +131,12 @@ public final class Network {
     }
   }
 
-  private StreamContext context() {
+  /** The loop's poller. */
+  Poller poller() {
+    return poller;
+  }
+
+  StreamContext context() {
     if (context == null) {
       context = StreamContext.of(loop, io);
     }

@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A listening socket and its accept loop. The accept loop is a task ({@code "server HOST:PORT"})
- * that accepts until the acceptor has nothing, then awaits READ readiness. Each connection gets a
+ * that accepts until the acceptor has nothing, then awaits READ readiness. A receiving server
+ * ({@link #receiving}) has no socket: it serves the connections another loop accepted and handed
+ * to it ({@link #serveHandedOff}), for a loop group. Each connection gets a
  * {@link ChannelStream} and a handler task named after the peer ({@code "connection HOST:PORT"});
  * when the handler returns, what it wrote is flushed and the stream closed.
  *
@@ -49,24 +51,51 @@ final class TcpServer implements Server, OwnedResources.Resource {
   private final Future<Void> closedSignal;
   private boolean closed;
 
-  private TcpServer(StreamContext context, PollAcceptor acceptor, StreamHandler handler) {
+  private TcpServer(
+      StreamContext context,
+      PollAcceptor acceptor,
+      StreamHandler handler,
+      InetSocketAddress localAddress) {
     this.context = context;
     this.acceptor = acceptor;
     this.handler = handler;
-    this.localAddress =
-        (InetSocketAddress)
-            acceptor
-                .localAddress()
-                .orElseThrow(() -> new IllegalStateException("listening socket has no address"));
+    this.localAddress = localAddress;
     this.closedSignal = context.loop().newFuture();
     context.owned().add(this);
   }
 
   /** Starts serving on {@code acceptor}, which is registered with the readiness service. */
   static TcpServer start(StreamContext context, PollAcceptor acceptor, StreamHandler handler) {
-    TcpServer server = new TcpServer(context, acceptor, handler);
-    context.loop().spawn("server " + format(server.localAddress), server::acceptLoop);
+    InetSocketAddress local =
+        (InetSocketAddress)
+            acceptor
+                .localAddress()
+                .orElseThrow(() -> new IllegalStateException("listening socket has no address"));
+    TcpServer server = new TcpServer(context, acceptor, handler, local);
+    context.loop().spawn("server " + format(local), server::acceptLoop);
     return server;
+  }
+
+  /** A server without a socket, for connections accepted on {@code local} by another loop. */
+  static TcpServer receiving(
+      StreamContext context, StreamHandler handler, InetSocketAddress local) {
+    return new TcpServer(context, null, handler, local);
+  }
+
+  /**
+   * Serves {@code accepted}, a stream of this loop's poller that another loop accepted; closes it
+   * instead once this server is closed, or if it cannot be registered (logged at debug level).
+   */
+  void serveHandedOff(PollStream accepted) {
+    try {
+      if (closed) {
+        accepted.close();
+      } else {
+        serve(accepted);
+      }
+    } catch (IOException e) {
+      LOG.debug("{}: a connection handed over could not be served: {}", this, e.toString());
+    }
   }
 
   @Override
@@ -101,7 +130,9 @@ final class TcpServer implements Server, OwnedResources.Resource {
     if (!closed) {
       closed = true;
       context.owned().remove(this);
-      context.io().close(acceptor, "server closed");
+      if (acceptor != null) {
+        context.io().close(acceptor, "server closed");
+      }
       closedSignal.complete(null);
     }
   }
@@ -192,7 +223,7 @@ final class TcpServer implements Server, OwnedResources.Resource {
     openCount = connections.size();
   }
 
-  private static String format(SocketAddress address) {
+  static String format(SocketAddress address) {
     if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
       String host = inet.getAddress().getHostAddress();
       return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + inet.getPort();

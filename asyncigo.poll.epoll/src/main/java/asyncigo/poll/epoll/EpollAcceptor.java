@@ -21,15 +21,19 @@ final class EpollAcceptor extends EpollChannel implements PollAcceptor {
   }
 
   /**
-   * A new socket bound to {@code local} (SO_REUSEADDR and TCP_NODELAY on) and listening; the
-   * descriptor is closed if a step fails.
+   * A new socket bound to {@code local} (SO_REUSEADDR and TCP_NODELAY on, and SO_REUSEPORT when
+   * {@code sharePort}) and listening; the descriptor is closed if a step fails.
    */
-  static EpollAcceptor listen(EpollPoller poller, InetSocketAddress local, int backlog)
+  static EpollAcceptor listen(
+      EpollPoller poller, InetSocketAddress local, int backlog, boolean sharePort)
       throws IOException {
     Syscalls sys = poller.sys;
     int fd = sys.socketFor(local);
     try {
       sys.setIntOption(fd, LinuxConstants.SOL_SOCKET, LinuxConstants.SO_REUSEADDR, 1);
+      if (sharePort) {
+        sys.setIntOption(fd, LinuxConstants.SOL_SOCKET, LinuxConstants.SO_REUSEPORT, 1);
+      }
       sys.setIntOption(fd, LinuxConstants.IPPROTO_TCP, LinuxConstants.TCP_NODELAY, 1);
       int errno = sys.bind(fd, local);
       if (errno != 0) {

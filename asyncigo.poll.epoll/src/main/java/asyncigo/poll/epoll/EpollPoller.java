@@ -297,12 +297,36 @@ final class EpollPoller implements Poller {
 
   @Override
   public PollAcceptor listen(InetSocketAddress local, int backlog) throws IOException {
+    return listen(local, backlog, false);
+  }
+
+  @Override
+  public PollAcceptor listen(InetSocketAddress local, int backlog, boolean sharePort)
+      throws IOException {
     Objects.requireNonNull(local, "local");
     if (backlog < 1) {
       throw new IllegalArgumentException("backlog must be positive, got " + backlog);
     }
     ensureOpen();
-    return EpollAcceptor.listen(this, local, backlog);
+    return EpollAcceptor.listen(this, local, backlog, sharePort);
+  }
+
+  /** True: Linux spreads a shared port's connections over its sockets (SO_REUSEPORT). */
+  @Override
+  public boolean balancesSharedPorts() {
+    return true;
+  }
+
+  /** {@inheritDoc} The descriptor moves to a new stream of this poller; the old one is closed. */
+  @Override
+  public PollStream adopt(PollStream stream) throws IOException {
+    Objects.requireNonNull(stream, "stream");
+    ensureOpen();
+    if (!(stream instanceof EpollStream socket)) {
+      throw new IllegalArgumentException(
+          "only a socket made by an epoll poller can be adopted, not " + stream);
+    }
+    return socket.adoptedBy(this);
   }
 
   @Override

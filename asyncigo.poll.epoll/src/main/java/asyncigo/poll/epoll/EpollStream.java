@@ -87,6 +87,27 @@ final class EpollStream extends EpollChannel implements PollStream {
     return new EpollStream(poller, fd, kind, true, null, 0);
   }
 
+  /**
+   * This socket as a stream of {@code poller} (see {@link EpollPoller#adopt}), keeping its
+   * connect and reset state; this stream gives up the descriptor and reads as closed.
+   */
+  EpollStream adoptedBy(EpollPoller poller) throws IOException {
+    int f = openFd();
+    if (kind != Kind.SOCKET) {
+      throw new IllegalArgumentException("a pipe end cannot be adopted: " + this);
+    }
+    if (registrationId != 0) {
+      throw new IllegalArgumentException(
+          "a stream registered with a poller cannot be adopted: " + this);
+    }
+    EpollStream adopted =
+        new EpollStream(poller, f, kind, connected, remoteAddress, connectErrno);
+    adopted.reset = reset;
+    fd = -1;
+    released();
+    return adopted;
+  }
+
   @Override
   boolean isSocket() {
     return kind == Kind.SOCKET;

@@ -35,6 +35,7 @@ final class LinuxConstants {
   static final int SOL_SOCKET = 1;
   static final int SO_REUSEADDR = 2;
   static final int SO_ERROR = 4;
+  static final int SO_REUSEPORT = 15;
   static final int IPPROTO_TCP = 6;
   static final int TCP_NODELAY = 1;
   static final int SHUT_WR = 1;

@@ -189,6 +189,17 @@ final class NioPoller implements Poller {
     return new NioAcceptor(channel, this);
   }
 
+  /** {@inheritDoc} The socket channel moves to this poller's selector; nothing is copied. */
+  @Override
+  public PollStream adopt(PollStream stream) throws IOException {
+    Objects.requireNonNull(stream, "stream");
+    if (!(stream instanceof NioSocketStream socket)) {
+      throw new IllegalArgumentException(
+          "only a socket made by a nio poller can be adopted, not " + stream);
+    }
+    return socket.adoptedBy(this);
+  }
+
   @Override
   public PipeEnds pipe() throws IOException {
     Pipe pipe = Pipe.open();

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.SocketAddress;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SocketChannel;
 import java.util.Optional;
 
@@ -68,6 +69,23 @@ final class NioSocketStream implements PollStream, NioChannel {
       thrown.initCause(e);
       throw thrown;
     }
+  }
+
+  /**
+   * This socket as a stream of {@code poller} (see {@link NioPoller#adopt}), keeping what it knows
+   * of a reset; this object is not used afterwards.
+   */
+  NioSocketStream adoptedBy(NioPoller poller) throws IOException {
+    if (!channel.isOpen()) {
+      throw new ClosedChannelException();
+    }
+    if (entry.everRegistered()) {
+      throw new IllegalArgumentException(
+          "a stream registered with a poller cannot be adopted: " + this);
+    }
+    NioSocketStream adopted = new NioSocketStream(channel, poller);
+    adopted.reset = reset;
+    return adopted;
   }
 
   /** What a reset throws, the same on every backend. */

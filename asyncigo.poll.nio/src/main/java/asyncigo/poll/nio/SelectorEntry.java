@@ -52,6 +52,11 @@ final class SelectorEntry {
     }
   }
 
+  /** Whether the channel was ever registered with the selector (its key then stays in it). */
+  boolean everRegistered() {
+    return key != null;
+  }
+
   /** Whether this entry's channel was made for {@code other}. */
   boolean belongsTo(Selector other) {
     return selector == other;

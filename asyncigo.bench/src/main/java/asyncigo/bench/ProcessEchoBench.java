@@ -1,0 +1,235 @@
+package asyncigo.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The loop-group benchmark of issue 14: every echo server in a process of its own ({@link
+ * EchoServerProcess}), driven over 127.0.0.1 by the neutral C load client {@code echo_load} (one
+ * thread, epoll; {@code /work/shared/bench/echo_load.c}) in another process. For each server and
+ * thread count (asyncigo groups of 1 and 2 loops, as {@code echo-server --loops N}; Netty with 1
+ * and 2 event-loop threads) it measures the round trips per second and the server process's CPU
+ * time per round trip: utime + stime of {@code /proc/PID/stat} before and after the measured run,
+ * and how often its threads blocked (voluntary context switches) per 1000 round trips.
+ * The client's CPU time is its rusage, which this process collects (cutime + cstime) when the
+ * client is reaped. Every server is started and warmed up first, then each round measures them all
+ * in turn, so that load from other work on the machine spreads over all of them; the tables show
+ * medians.
+ *
+ * <p>Usage: {@code gcc -O2 -o /tmp/echo_load /work/shared/bench/echo_load.c}, then {@code java
+ * --add-opens java.base/java.lang=ALL-UNNAMED --enable-native-access=ALL-UNNAMED -cp
+ * benchmarks.jar asyncigo.bench.ProcessEchoBench --client /tmp/echo_load [--servers
+ * asyncigo-epoll,asyncigo-nio,netty-epoll,netty-nio] [--threads 1,2] [--connections 100] [--size
+ * 1024] [--seconds 5] [--warmup 3] [--repeat 3]}. The servers run with this JVM's flags.
+ */
+public final class ProcessEchoBench {
+  private static final Pattern CLIENT_OUTPUT =
+      Pattern.compile("conns=\\d+ msg=\\d+ secs=([\\d.]+) trips=(\\d+) .* errors=(\\d+)");
+
+  private ProcessEchoBench() {}
+
+  /** A server process: its column name, process and port. */
+  private record Running(String column, Process process, int port) {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = parse(args);
+    Path client = Path.of(options.get("client"));
+    if (!Files.isExecutable(client)) {
+      throw new IllegalArgumentException(
+          "--client must name the built echo_load, not " + client
+              + " (gcc -O2 -o /tmp/echo_load /work/shared/bench/echo_load.c)");
+    }
+    int connections = Integer.parseInt(options.get("connections"));
+    int size = Integer.parseInt(options.get("size"));
+    int seconds = Integer.parseInt(options.get("seconds"));
+    int warmup = Integer.parseInt(options.get("warmup"));
+    int repeat = Integer.parseInt(options.get("repeat"));
+    long tick = 1_000_000_000L / Long.parseLong(run("getconf", "CLK_TCK").strip());
+    EchoTable.Row row = new EchoTable.Row(connections, size);
+
+    System.out.printf(
+        Locale.ROOT, "process echo benchmark: %d connections × %d B, %d s per measurement after"
+            + " %d s warm-up, %d round(s); JDK %s; %d cores; server flags %s; load average %s%n",
+        connections, size, seconds, warmup, repeat, Runtime.version(),
+        Runtime.getRuntime().availableProcessors(), serverFlags(), loadAverage());
+    List<Running> servers = new ArrayList<>();
+    try {
+      for (String server : options.get("servers").split(",")) {
+        for (String threads : options.get("threads").split(",")) {
+          servers.add(start(server, Integer.parseInt(threads)));
+        }
+      }
+      for (Running server : servers) {
+        drive(client, server, connections, size, warmup, tick);
+      }
+      EchoTable table = new EchoTable(servers.stream().map(Running::column).toList());
+      for (int round = 1; round <= repeat; round++) {
+        System.out.println("round " + round + " of " + repeat + " (load average " + loadAverage()
+            + "):");
+        for (Running server : servers) {
+          long switches = blockings(server.process().pid());
+          PingPongClient.Result r = drive(client, server, connections, size, seconds, tick);
+          switches = blockings(server.process().pid()) - switches;
+          table.record(row, server.column(), r);
+          System.out.printf(
+              Locale.ROOT, "%-20s %,10.0f round trips/s, %5.1f µs server CPU each, client busy"
+                  + " %3.0f%%, server blocked %5.1f times per 1000 round trips%n",
+              server.column(), r.perSecond(), r.serverCpuMicrosPerRoundTrip(),
+              100 * r.clientBusy(), 1000.0 * switches / r.roundTrips());
+        }
+      }
+      System.out.println();
+      System.out.print(table.render());
+      System.out.println();
+      System.out.print(table.renderScaling());
+      System.out.println("\nload average at the end: " + loadAverage());
+    } finally {
+      for (Running server : servers) {
+        server.process().getOutputStream().close();
+      }
+      for (Running server : servers) {
+        server.process().waitFor();
+      }
+    }
+  }
+
+  /** Starts {@code server} with {@code threads} threads in a new JVM; waits until it listens. */
+  private static Running start(String server, int threads) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    command.addAll(
+        List.of("-cp", System.getProperty("java.class.path"),
+            EchoServerProcess.class.getName(), server, String.valueOf(threads)));
+    Process process =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    String line = out.readLine();
+    if (line == null || !line.startsWith("listening ")) {
+      throw new IOException(server + " ×" + threads + " did not start: " + line);
+    }
+    return new Running(
+        server + " ×" + threads, process, Integer.parseInt(line.substring("listening ".length())));
+  }
+
+  /** Runs the client against {@code server} for {@code seconds}; what was measured. */
+  private static PingPongClient.Result drive(
+      Path client, Running server, int connections, int size, int seconds, long tick)
+      throws IOException, InterruptedException {
+    long serverBefore = cpuTicks(server.process().pid(), 11, 12);
+    long clientBefore = cpuTicks(ProcessHandle.current().pid(), 13, 14);
+    String output =
+        run(client.toString(), "127.0.0.1", String.valueOf(server.port()),
+            String.valueOf(connections), String.valueOf(size), String.valueOf(seconds));
+    long serverTicks = cpuTicks(server.process().pid(), 11, 12) - serverBefore;
+    long clientTicks = cpuTicks(ProcessHandle.current().pid(), 13, 14) - clientBefore;
+    Matcher m = CLIENT_OUTPUT.matcher(output.strip());
+    if (!m.matches() || !m.group(3).equals("0")) {
+      throw new IOException(server.column() + ": the client reported " + output.strip());
+    }
+    long nanos = (long) (Double.parseDouble(m.group(1)) * 1e9);
+    return new PingPongClient.Result(
+        Long.parseLong(m.group(2)), nanos, clientTicks * tick, serverTicks * tick);
+  }
+
+  /**
+   * The sum of two fields of {@code /proc/PID/stat}, counted from the field after the command
+   * name (so 11 and 12 are utime and stime, 13 and 14 cutime and cstime), in clock ticks.
+   */
+  private static long cpuTicks(long pid, int first, int second) throws IOException {
+    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(fields[first]) + Long.parseLong(fields[second]);
+  }
+
+  /**
+   * How often the threads of process {@code pid} have blocked so far: the sum of their voluntary
+   * context switches ({@code /proc/PID/task/TID/status}); a loop blocks when it runs out of ready
+   * connections and waits in its poller.
+   */
+  private static long blockings(long pid) throws IOException {
+    long sum = 0;
+    try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+      for (Path task : tasks.toList()) {
+        try {
+          for (String line : Files.readAllLines(task.resolve("status"))) {
+            if (line.startsWith("voluntary_ctxt_switches:")) {
+              sum += Long.parseLong(line.substring(line.indexOf(':') + 1).strip());
+            }
+          }
+        } catch (IOException threadEnded) {
+          // a thread that ended meanwhile took its count with it
+        }
+      }
+    }
+    return sum;
+  }
+
+  /** Runs a command to its end and returns its standard output; fails on a nonzero exit. */
+  private static String run(String... command) throws IOException {
+    Process process =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      if (process.waitFor() != 0) {
+        throw new IOException(String.join(" ", command) + " failed: " + output);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+    return output;
+  }
+
+  private static String serverFlags() {
+    return String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments());
+  }
+
+  private static String loadAverage() throws IOException {
+    String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+    return fields[0] + " " + fields[1] + " " + fields[2];
+  }
+
+  private static Map<String, String> parse(String[] args) {
+    Map<String, String> options = new LinkedHashMap<>();
+    options.put("client", "/tmp/echo_load");
+    options.put("servers", "asyncigo-epoll,asyncigo-nio,netty-epoll,netty-nio");
+    options.put("threads", "1,2");
+    options.put("connections", "100");
+    options.put("size", "1024");
+    options.put("seconds", "5");
+    options.put("warmup", "3");
+    options.put("repeat", "3");
+    List<String> rest = new ArrayList<>(Arrays.asList(args));
+    while (!rest.isEmpty()) {
+      String flag = rest.remove(0);
+      if (!flag.startsWith("--") || !options.containsKey(flag.substring(2)) || rest.isEmpty()) {
+        throw new IllegalArgumentException("usage: ProcessEchoBench " + options.keySet()
+            .stream().map(k -> "[--" + k + " V]").reduce((a, b) -> a + " " + b).orElse("")
+            + "; got " + flag);
+      }
+      options.put(flag.substring(2), rest.remove(0));
+    }
+    for (String server : options.get("servers").split(",")) {
+      if (!EchoServerProcess.SERVERS.containsKey(server)) {
+        throw new IllegalArgumentException(
+            "unknown server " + server + "; known: " + EchoServerProcess.SERVERS.keySet());
+      }
+    }
+    return options;
+  }
+}

@@ -1,0 +1,10 @@
+package asyncigo.loop.group;
+
+import asyncigo.tck.CrossLoopContract;
+
+class NioCrossLoopContractTest extends CrossLoopContract {
+  @Override
+  protected String pollerName() {
+    return "nio";
+  }
+}
