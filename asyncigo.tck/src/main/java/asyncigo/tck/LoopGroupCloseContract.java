@@ -150,6 +150,7 @@ public abstract class LoopGroupCloseContract extends LoopGroupFixture {
    * Whether a connection to the server is established: not when refused, nor when reset (it was
    * still in the backlog of a listening socket that closed).
    */
+  @SuppressWarnings("try") // the probe only tests whether a connection is accepted
   private static boolean accepts(GroupServer server) throws IOException {
     try (Socket probe = new Socket(LOOPBACK, server.localAddress().getPort())) {
       return true;
