@@ -27,6 +27,7 @@ final class ChannelStream implements AsyncStream, OwnedResources.Resource {
 
   private final StreamContext context;
   private final PollStream channel;
+  private StreamTransport transport;
   private final StreamInput input;
   private final StreamOutput output;
   private final Direction direction;
@@ -38,8 +39,9 @@ final class ChannelStream implements AsyncStream, OwnedResources.Resource {
     this.context = context;
     this.channel = channel;
     this.direction = direction;
-    this.input = new StreamInput(context, channel);
-    this.output = new StreamOutput(context, channel);
+    this.transport = new SocketTransport(context.io(), channel);
+    this.input = new StreamInput(context, transport);
+    this.output = new StreamOutput(context, transport);
     context.owned().add(this);
   }
 
@@ -182,8 +184,9 @@ final class ChannelStream implements AsyncStream, OwnedResources.Resource {
     closed = true;
     context.owned().remove(this);
     input.close();
+    boolean outputComplete = output.pendingOutput() == 0;
     output.close();
-    context.io().close(channel, "stream closed");
+    transport.close(outputComplete);
   }
 
   @Override
