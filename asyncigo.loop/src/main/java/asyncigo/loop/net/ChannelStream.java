@@ -4,19 +4,30 @@ import asyncigo.api.Future;
 import asyncigo.api.iter.AsyncIterable;
 import asyncigo.api.net.AsyncStream;
 import asyncigo.api.net.StreamClosedException;
+import asyncigo.api.net.TlsOptions;
+import asyncigo.api.net.TlsSession;
 import asyncigo.api.spi.PollStream;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.net.SocketAddress;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import javax.net.ssl.SSLEngine;
 
 /**
  * The {@link AsyncStream} over one {@link PollStream} (a TCP socket or a pipe end), registered
  * with the loop's readiness service before it is built. Reading is delegated to a {@link
  * StreamInput}, writing to a {@link StreamOutput}; this class adds the direction checks of pipe
  * ends, the iterators, the addresses and the close that ends both halves. The stream is one of
- * the loop's {@link OwnedResources} from construction until it closes. Loop-confined.
+ * the loop's {@link OwnedResources} from construction until it closes.
+ *
+ * <p>The halves move bytes through {@code transport}: a {@link SocketTransport} until the
+ * stream switches to TLS in place ({@link #startTls}), a {@link TlsTransport} from then on.
+ * {@code connectedHost} is the host a client stream was connected to by name or literal, the
+ * name its TLS handshake checks by default. Loop-confined.
  */
 final class ChannelStream implements AsyncStream, OwnedResources.Resource {
   private enum Direction {
@@ -33,6 +44,7 @@ final class ChannelStream implements AsyncStream, OwnedResources.Resource {
   private final Direction direction;
   private Optional<SocketAddress> localAddress;
   private Optional<SocketAddress> remoteAddress;
+  private String connectedHost;
   private boolean closed;
 
   private ChannelStream(StreamContext context, PollStream channel, Direction direction) {
@@ -48,6 +60,13 @@ final class ChannelStream implements AsyncStream, OwnedResources.Resource {
   /** A stream that reads and writes (a socket). */
   static ChannelStream duplex(StreamContext context, PollStream channel) {
     return new ChannelStream(context, channel, Direction.DUPLEX);
+  }
+
+  /** A client's socket stream, connected to {@code host} (a name or an address literal). */
+  static ChannelStream client(StreamContext context, PollStream channel, String host) {
+    ChannelStream stream = new ChannelStream(context, channel, Direction.DUPLEX);
+    stream.connectedHost = host;
+    return stream;
   }
 
   /** The read-only stream of a pipe's source end. */
@@ -156,6 +175,41 @@ final class ChannelStream implements AsyncStream, OwnedResources.Resource {
   }
 
   @Override
+  public void startTls(TlsOptions tls) throws IOException {
+    Objects.requireNonNull(tls, "tls");
+    requireUpgradable();
+    upgrade(TlsEngines.create(tls, connectedHost, remotePort()), tls.handshakeTimeout());
+  }
+
+  /**
+   * Switches to TLS through {@code engine} and runs the first handshake within {@code timeout};
+   * closes the stream if that fails or the calling task is cancelled meanwhile.
+   */
+  void upgrade(SSLEngine engine, Duration timeout) throws IOException {
+    boolean upgraded = false;
+    try {
+      output.flush();
+      requireUpgradable();
+      String peer = remoteAddress().map(HostAndPort::text).orElse("the peer");
+      TlsTransport tls = new TlsTransport(context, (SocketTransport) transport, engine, peer);
+      transport = tls;
+      output.switchTo(tls);
+      tls.preload(input.switchTo(tls));
+      tls.handshake(timeout, peer);
+      upgraded = true;
+    } finally {
+      if (!upgraded) {
+        close();
+      }
+    }
+  }
+
+  @Override
+  public Optional<TlsSession> tlsSession() {
+    return transport instanceof TlsTransport tls ? tls.session() : Optional.empty();
+  }
+
+  @Override
   public Optional<SocketAddress> localAddress() {
     if (localAddress == null) {
       localAddress = channel.localAddress();
@@ -192,8 +246,33 @@ final class ChannelStream implements AsyncStream, OwnedResources.Resource {
   @Override
   public String toString() {
     return "AsyncStream[" + direction.name().toLowerCase(Locale.ROOT)
+        + tlsSession().map(session -> ", " + session.protocol()).orElse("")
         + (closed ? ", closed" : "")
         + remoteAddress().map(a -> ", peer " + a).orElse("") + "]";
+  }
+
+  private void requireUpgradable() throws StreamClosedException {
+    if (direction != Direction.DUPLEX) {
+      throw new UnsupportedOperationException(
+          "a pipe end carries bytes one way and cannot speak TLS");
+    }
+    if (closed) {
+      throw new StreamClosedException("stream is closed");
+    }
+    if (transport instanceof TlsTransport) {
+      throw new IllegalStateException("the stream already speaks TLS");
+    }
+    if (input.isReading()) {
+      throw new IllegalStateException("startTls while another task is reading the stream");
+    }
+    if (output.isShutDown()) {
+      throw new IllegalStateException("startTls after shutdownOutput: the output is shut down");
+    }
+  }
+
+  private int remotePort() {
+    return remoteAddress().map(a -> a instanceof InetSocketAddress inet ? inet.getPort() : -1)
+        .orElse(-1);
   }
 
   private StreamInput readable() {

@@ -197,6 +197,11 @@ final class StreamOutput {
     }
   }
 
+  /** Whether {@link #shutdownOutput()} was called. */
+  boolean isShutDown() {
+    return shutdownRequested;
+  }
+
   int pendingOutput() {
     return (int) Math.min(Integer.MAX_VALUE, queue.pending());
   }

@@ -184,10 +184,6 @@ final class TcpServer implements Server, OwnedResources.Resource {
   }
 
   private static String format(SocketAddress address) {
-    if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
-      String host = inet.getAddress().getHostAddress();
-      return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + inet.getPort();
-    }
-    return String.valueOf(address);
+    return HostAndPort.text(address);
   }
 }
