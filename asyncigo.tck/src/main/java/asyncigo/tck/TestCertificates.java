@@ -27,8 +27,8 @@ import javax.net.ssl.TrustManagerFactory;
  * Throwaway certificates for TLS tests, made once per JVM with the JDK's {@code keytool} (about
  * two seconds) and never written anywhere but a temporary folder deleted at once: a test CA; a
  * leaf it signs for {@code localhost}, {@code 127.0.0.1} and {@code ::1}; the same key certified
- * for another name ({@code wrong.example}), certified with a validity that ended yesterday, and
- * self-signed (untrusted). Thread-safe.
+ * for another name ({@code wrong.example}), with a validity that ended two days ago, for client
+ * authentication only, and self-signed (untrusted). Thread-safe.
  *
  * <p>Loading this class lowers the JDK's TLS 1.3 key usage limit ({@code jdk.tls.keyLimits}) to 4
  * MiB per key, so that any transfer of more than that in a test crosses key updates. The JDK reads
@@ -48,7 +48,9 @@ public final class TestCertificates {
     /** Signed by the test CA, valid from three days ago until two days ago. */
     EXPIRED,
     /** Self-signed for localhost, 127.0.0.1 and ::1: no test client trusts it. */
-    UNTRUSTED
+    UNTRUSTED,
+    /** Signed by the test CA for localhost and 127.0.0.1, for client authentication only. */
+    CLIENT_ONLY
   }
 
   private static final char[] PASSWORD = "throwaway".toCharArray();
@@ -66,6 +68,7 @@ public final class TestCertificates {
   private final X509Certificate good;
   private final X509Certificate wrongHost;
   private final X509Certificate expired;
+  private final X509Certificate clientOnly;
   private final PrivateKey untrustedKey;
   private final X509Certificate untrusted;
 
@@ -81,7 +84,9 @@ public final class TestCertificates {
         signed("good.pem", "san=dns:localhost,ip:127.0.0.1,ip:::1", "-validity", "2"),
         signed("wrong.pem", "san=dns:wrong.example", "-validity", "2"),
         signed("expired.pem", "san=dns:localhost,ip:127.0.0.1,ip:::1",
-            "-startdate", "-3d", "-validity", "1"));
+            "-startdate", "-3d", "-validity", "1"),
+        signed("client-only.pem", "san=dns:localhost,ip:127.0.0.1", "-ext", "eku=clientAuth",
+            "-validity", "2"));
     KeyStore caStore = load(dir.resolve("ca.p12"));
     KeyStore leafStore = load(dir.resolve("leaf.p12"));
     KeyStore untrustedStore = load(dir.resolve("untrusted.p12"));
@@ -90,6 +95,7 @@ public final class TestCertificates {
     good = certificate(dir.resolve("good.pem"));
     wrongHost = certificate(dir.resolve("wrong.pem"));
     expired = certificate(dir.resolve("expired.pem"));
+    clientOnly = certificate(dir.resolve("client-only.pem"));
     untrustedKey = (PrivateKey) untrustedStore.getKey("untrusted", PASSWORD);
     untrusted = (X509Certificate) untrustedStore.getCertificate("untrusted");
   }
@@ -120,6 +126,7 @@ public final class TestCertificates {
       case WRONG_HOST -> context(leafKey, List.of(wrongHost, ca));
       case EXPIRED -> context(leafKey, List.of(expired, ca));
       case UNTRUSTED -> context(untrustedKey, List.of(untrusted));
+      case CLIENT_ONLY -> context(leafKey, List.of(clientOnly, ca));
     };
   }
 
@@ -130,7 +137,12 @@ public final class TestCertificates {
 
   /** A client context trusting the test CA that presents the {@link Leaf#GOOD} certificate. */
   public SSLContext clientContextWithCertificate() {
-    return context(leafKey, List.of(good, ca));
+    return clientContextWithCertificate(Leaf.GOOD);
+  }
+
+  /** A client context trusting the test CA that presents {@code leaf} when a server asks. */
+  public SSLContext clientContextWithCertificate(Leaf leaf) {
+    return serverContext(leaf);
   }
 
   /** The test CA's certificate. */
@@ -178,10 +190,10 @@ public final class TestCertificates {
     return args;
   }
 
-  private static List<String> signed(String file, String san, String... validity) {
+  private static List<String> signed(String file, String san, String... more) {
     List<String> args = new ArrayList<>(List.of("-gencert", "-keystore", "ca.p12", "-alias", "ca",
         "-infile", "leaf.csr", "-outfile", file, "-rfc", "-ext", san));
-    args.addAll(List.of(validity));
+    args.addAll(List.of(more));
     return args;
   }
 

@@ -2,6 +2,7 @@ package asyncigo.loop.net;
 
 import java.io.IOException;
 import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.util.Locale;
@@ -38,6 +39,8 @@ final class HandshakeFailure {
     } else if (causedBy(failure, CertPathBuilderException.class)) {
       explained = "unknown CA: the certificate of " + peer + " is not signed by a trusted"
           + " certificate authority";
+    } else if (causedBy(failure, CertificateException.class)) {
+      explained = "bad certificate: the certificate of " + peer + " is not acceptable";
     } else if (lower.contains("alert: unknown_ca")) {
       explained = "unknown CA: " + peer + " does not trust the issuer of this side's certificate";
     } else if (lower.contains("alert: certificate_expired")) {
@@ -57,7 +60,8 @@ final class HandshakeFailure {
     } else if (lower.contains("no_application_protocol")
         || lower.contains("no application protocol")) {
       explained = "ALPN mismatch: " + peer + " and this side share no application protocol";
-    } else if (lower.contains("unsupported or unrecognized ssl message")) {
+    } else if (lower.contains("unsupported or unrecognized ssl message")
+        || lower.contains("unrecognized ssl message")) {
       explained = "not TLS: " + peer + " does not speak TLS";
     } else {
       explained = "TLS handshake with " + peer + " failed";

@@ -143,8 +143,30 @@ final class TlsInput {
     }
   }
 
-  /** Unwraps whole records of {@code src} until one of {@link #pump}'s reasons to stop. */
+  /**
+   * Unwraps whole records of {@code src} until one of {@link #pump}'s reasons to stop. A failure
+   * after some plaintext was produced is kept for the next read: the plaintext is returned first.
+   */
   private int unwrapAll(ByteBuffer src, ByteBuffer dst) throws IOException {
+    int before = dst != null ? dst.position() : plain.remaining();
+    try {
+      return unwrapRecords(src, dst);
+    } catch (IOException e) {
+      if (failure == null) {
+        throw e;
+      }
+      int produced = dst != null ? dst.position() - before : plain.remaining() - before;
+      if (dst != null && produced == 0 && plain.hasRemaining()) {
+        produced = deliver(dst);
+      }
+      if (produced > 0) {
+        return produced;
+      }
+      throw e;
+    }
+  }
+
+  private int unwrapRecords(ByteBuffer src, ByteBuffer dst) throws IOException {
     int produced = 0;
     while (!closeNotified && !paused && src.hasRemaining()) {
       SSLEngineResult result;
@@ -166,7 +188,7 @@ final class TlsInput {
             growPlain();
             continue;
           }
-          unwrapAll(src, null); // the reader's buffer is too small for a record: stage it
+          unwrapRecords(src, null); // the reader's buffer is too small for a record: stage it
           return deliver(dst);
         }
         case CLOSED -> closeNotified = true;
@@ -222,6 +244,10 @@ final class TlsInput {
     int before = src.position();
     try {
       return engine.unwrap(src, dst);
+    } catch (SSLHandshakeException e) {
+      // After the first handshake, this is the peer refusing it late (a TLS 1.3 server checks
+      // the client's certificate after the client is done); the handshake explains its own.
+      throw failed(established ? HandshakeFailure.explain(e, peer) : e);
     } catch (SSLException e) {
       throw failed(e);
     } finally {
