@@ -173,8 +173,12 @@ final class TlsInput {
       if (dst != null) {
         result = unwrap(src, dst);
       } else {
-        result = unwrap(src, plainSpace());
-        plain.flip();
+        ByteBuffer space = plainSpace();
+        try {
+          result = unwrap(src, space);
+        } finally {
+          plain.flip();
+        }
       }
       switch (result.getStatus()) {
         case BUFFER_UNDERFLOW -> {

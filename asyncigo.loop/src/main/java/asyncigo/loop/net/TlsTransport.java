@@ -178,6 +178,9 @@ final class TlsTransport implements StreamTransport {
           }
         }
         case FINISHED, NOT_HANDSHAKING -> {
+          if (engine.isInboundDone() || engine.isOutboundDone()) {
+            throw new SSLHandshakeException("the TLS session closed during the handshake");
+          }
           while (!output.sendHeld()) {
             IoAwait.await(socket.writable());
           }
