@@ -4,7 +4,11 @@ import asyncigo.api.Loop;
 import asyncigo.api.LoopOptions;
 import asyncigo.api.net.AsyncStream;
 import asyncigo.api.net.Server;
+import asyncigo.api.net.TlsOptions;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -18,6 +22,12 @@ final class EchoServerCommand implements Command {
   static final Flag HOST = new Flag("host", "HOST", "127.0.0.1", "the address to listen on");
   static final Flag PORT =
       new Flag("port", "PORT", "7007", "the port to listen on (0: any free port)");
+  static final Flag TLS =
+      Flag.toggle("tls", "serve TLS; a self-signed certificate is made at start unless --cert");
+  static final Flag CERT =
+      new Flag("cert", "FILE", null, "with --tls: the certificate chain, PEM, own first");
+  static final Flag KEY =
+      new Flag("key", "FILE", null, "with --tls and --cert: the private key, PEM PKCS#8");
 
   /** How long the interrupt waits for the loop to close the connections and stop. */
   private static final long STOP_TIMEOUT_SECONDS = 10;
@@ -39,12 +49,15 @@ final class EchoServerCommand implements Command {
     return """
         Listens on HOST:PORT and sends every byte it receives back on the same connection,
         one task per connection, all on one loop. Prints the address it listens on, then
-        serves until interrupted: Ctrl-C closes every connection and exits cleanly.""";
+        serves until interrupted: Ctrl-C closes every connection and exits cleanly.
+        With --tls it serves TLS and prints its certificate's SHA-256 fingerprint (give it
+        to echo-bench --fingerprint). Try it with OpenSSL:
+          echo hello | openssl s_client -connect HOST:PORT -quiet""";
   }
 
   @Override
   public List<Flag> flags() {
-    return List.of(HOST, PORT, PollerFlag.FLAG);
+    return List.of(HOST, PORT, TLS, CERT, KEY, PollerFlag.FLAG);
   }
 
   @Override
@@ -52,6 +65,7 @@ final class EchoServerCommand implements Command {
     String host = args.string(HOST).orElseThrow();
     int port = args.integer(PORT, 0, 65535);
     LoopOptions options = PollerFlag.options(args);
+    Optional<TlsOptions> tls = serverTls(args, host, console);
     CountDownLatch closed = new CountDownLatch(1);
     try (Loop loop = Loop.open(options)) {
       console.err().println(LoopBanner.of(loop));
@@ -59,7 +73,10 @@ final class EchoServerCommand implements Command {
       console.interrupts().onInterrupt(() -> stopFromAnotherThread(loop, stopper, closed));
       loop.run(
           () -> {
-            Server server = loop.listen(host, port, EchoServerCommand::echo);
+            Server server =
+                tls.isPresent()
+                    ? loop.listen(host, port, tls.get(), EchoServerCommand::echo)
+                    : loop.listen(host, port, EchoServerCommand::echo);
             console.out().println("listening on " + server.localAddress() + "; Ctrl-C stops");
             stopper.serving(server);
             server.serveForever();
@@ -74,10 +91,43 @@ final class EchoServerCommand implements Command {
     return 0;
   }
 
+  /**
+   * The TLS options {@code --tls}, {@code --cert} and {@code --key} ask for, if any; prints the
+   * certificate's fingerprint.
+   */
+  private static Optional<TlsOptions> serverTls(Arguments args, String host, Console console)
+      throws Exception {
+    boolean files = args.isSet(CERT) || args.isSet(KEY);
+    if (!args.isSet(TLS)) {
+      if (files) {
+        throw new UsageException("--cert and --key need --tls");
+      }
+      return Optional.empty();
+    }
+    if (files && !(args.isSet(CERT) && args.isSet(KEY))) {
+      throw new UsageException("--cert and --key go together");
+    }
+    DemoCertificate identity =
+        files
+            ? DemoCertificate.fromPem(
+                Path.of(args.string(CERT).orElseThrow()), Path.of(args.string(KEY).orElseThrow()))
+            : DemoCertificate.selfSigned(host);
+    console.out().println(
+        "TLS certificate " + identity.chain().get(0).getSubjectX500Principal().getName()
+            + (files ? "" : " (self-signed, made at start)")
+            + ", SHA-256 fingerprint " + identity.fingerprint());
+    return Optional.of(TlsOptions.server(identity.serverContext()));
+  }
+
   private static void echo(AsyncStream stream) throws Exception {
-    for (byte[] chunk = stream.read(READ_SIZE); chunk != null; chunk = stream.read(READ_SIZE)) {
-      stream.write(chunk);
-      stream.drain();
+    try {
+      for (byte[] chunk = stream.read(READ_SIZE); chunk != null; chunk = stream.read(READ_SIZE)) {
+        stream.write(chunk);
+        stream.drain();
+      }
+    } catch (IOException clientLeft) {
+      // A client that vanishes (a reset; over TLS, no close_notify, as when openssl s_client is
+      // killed) ends its own connection only: nothing to report.
     }
   }
 
