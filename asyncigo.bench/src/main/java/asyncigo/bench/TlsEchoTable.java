@@ -1,11 +1,11 @@
 package asyncigo.bench;
 
+import asyncigo.bench.TlsEchoBench.Sample;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import asyncigo.bench.Sample;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -17,8 +17,7 @@ final class TlsEchoTable {
   private TlsEchoTable() {}
 
   static String render(
-      Map<String, List<Sample>> samples, List<String> servers, int[] sizes,
-      int connections) {
+      Map<String, List<Sample>> samples, List<String> servers, int[] sizes, int connections) {
     StringBuilder out = new StringBuilder();
     out.append("server CPU per round trip, µs (median, min–max) | round trips/s (median)\n");
     out.append(String.format(Locale.ROOT, "%-18s", "connections × size"));
