@@ -119,7 +119,7 @@ final class TlsInput {
     cipher.clear().limit(0);
     try {
       while (true) {
-        int got = socket.read(in);
+        int got = scratch.read(socket, in);
         if (got < 0) {
           throw failed(
               established

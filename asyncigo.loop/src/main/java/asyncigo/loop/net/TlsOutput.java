@@ -151,7 +151,7 @@ final class TlsOutput {
       engine.wrap(nothing, out);
       out.flip();
       if (!held.hasRemaining()) {
-        while (out.hasRemaining() && socket.write(out) > 0) {
+        while (out.hasRemaining() && scratch.write(socket, out) > 0) {
           // one attempt: the kernel takes an alert at once or never
         }
       }
@@ -199,7 +199,7 @@ final class TlsOutput {
 
   private void writeToSocket(ByteBuffer bytes) throws IOException {
     try {
-      while (bytes.hasRemaining() && socket.write(bytes) > 0) {
+      while (bytes.hasRemaining() && scratch.write(socket, bytes) > 0) {
         // the kernel took some; offer the rest
       }
     } catch (IOException e) {
