@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TlsEchoTest {
   private static final Duration STARTUP = Duration.ofSeconds(30);
   private static final Pattern FINGERPRINT =
-      Pattern.compile("TLS certificate (.*), SHA-256 fingerprint ((?:[0-9A-F]{2}:){31}[0-9A-F]{2})");
+      Pattern.compile(
+          "TLS certificate (.*), SHA-256 fingerprint ((?:[0-9A-F]{2}:){31}[0-9A-F]{2})");
   private static final Pattern LISTENING =
       Pattern.compile("listening on /127\\.0\\.0\\.1:(\\d+); .*");
 
@@ -41,7 +44,7 @@ class TlsEchoTest {
   @TempDir Path dir;
 
   private int startServer(String... tlsFlags) throws InterruptedException {
-    List<String> args = new java.util.ArrayList<>(List.of("echo-server", "--port", "0"));
+    List<String> args = new ArrayList<>(List.of("echo-server", "--port", "0"));
     args.addAll(List.of(tlsFlags));
     server =
         CompletableFuture.supplyAsync(
@@ -79,7 +82,8 @@ class TlsEchoTest {
       client.getOutputStream().write("hello\n".getBytes(StandardCharsets.UTF_8));
       client.getOutputStream().close();
       BufferedReader echoed =
-          new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
+          new BufferedReader(
+              new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
       assertEquals("hello", echoed.readLine());
     } finally {
       client.destroy(); // -quiet keeps s_client connected after its input ends
@@ -136,20 +140,27 @@ class TlsEchoTest {
   @Test
   void badTlsFlagsAreUsageErrorsThatSayWhatToDo() throws Exception {
     Path pkcs1 = dir.resolve("rsa.pem");
-    Files.writeString(pkcs1, "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n");
+    Files.writeString(
+        pkcs1, "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n");
     assertUsageError("--cert and --key need --tls", "echo-server", "--cert", "c.pem");
     assertUsageError("--cert and --key go together", "echo-server", "--tls", "--key", "k.pem");
     assertUsageError("--fingerprint needs --tls", "echo-bench", "--fingerprint", "AB");
-    CapturedConsole console = new CapturedConsole();
-    Files.writeString(dir.resolve("c.pem"), "not a certificate");
-    assertEquals(
-        2,
-        Demo.standard()
-            .run(
-                List.of("echo-server", "--tls", "--cert", dir.resolve("c.pem").toString(),
-                    "--key", pkcs1.toString()),
-                console.console));
-    assertTrue(console.err().contains("not a PEM certificate file"), console.err());
+    Path notACertificate = dir.resolve("c.pem");
+    Files.writeString(notACertificate, "not a certificate");
+    assertUsageError(
+        "not a PEM certificate file",
+        "echo-server", "--tls", "--cert", notACertificate.toString(), "--key", pkcs1.toString());
+    Path certificate = dir.resolve("cert.pem");
+    Files.writeString(
+        certificate,
+        "-----BEGIN CERTIFICATE-----\n"
+            + Base64.getMimeEncoder().encodeToString(
+                DemoCertificate.selfSigned("localhost").chain().get(0).getEncoded())
+            + "\n-----END CERTIFICATE-----\n");
+    assertUsageError(
+        "not an unencrypted PKCS#8 PEM key (-----BEGIN PRIVATE KEY-----); convert it with:"
+            + " openssl pkcs8 -topk8 -nocrypt -in " + pkcs1 + " -out key.pem",
+        "echo-server", "--tls", "--cert", certificate.toString(), "--key", pkcs1.toString());
   }
 
   private static void assertUsageError(String message, String... args) {
@@ -170,7 +181,7 @@ class TlsEchoTest {
   }
 
   private static String openssl(String... args) throws Exception {
-    List<String> command = new java.util.ArrayList<>(List.of("openssl"));
+    List<String> command = new ArrayList<>(List.of("openssl"));
     command.addAll(List.of(args));
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

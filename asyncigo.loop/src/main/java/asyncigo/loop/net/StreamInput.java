@@ -12,9 +12,10 @@ import java.nio.ByteBuffer;
  * <p>Every read operation loops over "answer from the {@link InputBuffer}, else fill it once":
  * a fill tries {@link StreamTransport#read} into the loop's shared scratch buffer and appends what
  * came to the input buffer before doing anything else; only when the transport has nothing does
- * it await {@link StreamTransport#readable()}. Bytes leave the input buffer only when an operation returns, so a read cancelled
- * while it waits loses nothing. {@link #read(int)} with an empty buffer skips the input buffer: it
- * copies straight from the scratch buffer into the returned array.
+ * it await {@link StreamTransport#readable()}. Bytes leave the input buffer only when an
+ * operation returns, so a read cancelled while it waits loses nothing. {@link #read(int)} with an
+ * empty buffer skips the input buffer: it copies straight from the scratch buffer into the
+ * returned array.
  *
  * <p>One exception to "try first": after a read that did not fill the scratch buffer ({@code
  * drained}) the next fill awaits readiness first, which saves a system call that would almost

@@ -44,7 +44,8 @@ final class TlsEngines {
           "TLS protocols not supported by the context: " + unsupported + "; supported: "
               + Arrays.toString(context.getSupportedSSLParameters().getProtocols()));
     }
-    SSLEngine engine = name != null ? context.createSSLEngine(name, port) : context.createSSLEngine();
+    SSLEngine engine =
+        name != null ? context.createSSLEngine(name, port) : context.createSSLEngine();
     engine.setUseClientMode(client);
     SSLParameters parameters = engine.getSSLParameters();
     if (client) {

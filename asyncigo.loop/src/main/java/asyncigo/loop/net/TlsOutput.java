@@ -86,7 +86,10 @@ final class TlsOutput {
     send(out.flip());
   }
 
-  /** Sends what is held (see {@link StreamTransport#sendHeld}); ends the socket's output after close_notify. */
+  /**
+   * Sends what is held (see {@link StreamTransport#sendHeld}); once a shut-down output's
+   * close_notify is out, ends the socket's output too.
+   */
   boolean sendHeld() throws IOException {
     if (failure != null) {
       throw failure;

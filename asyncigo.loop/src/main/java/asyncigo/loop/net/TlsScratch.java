@@ -46,7 +46,7 @@ final class TlsScratch {
     return output.clear();
   }
 
-  /** Reads from {@code socket} into the heap buffer {@code dst}, as {@link SocketTransport#read}. */
+  /** Reads from {@code socket} into heap {@code dst}, like {@link SocketTransport#read}. */
   int read(SocketTransport socket, ByteBuffer dst) throws IOException {
     if (fromSocket == null) {
       fromSocket = ByteBuffer.allocateDirect(SOCKET_BYTES);

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * client, {@code openssl s_client} as the client of an asyncigo server. Skipped, saying so, where
  * {@code openssl} is not installed ({@code apt-get install openssl}).
  */
-@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class OpensslInteropTest {
   private static final Pattern ACCEPT = Pattern.compile("ACCEPT .*:([0-9]+)");
 

@@ -20,13 +20,12 @@ import asyncigo.api.net.TlsOptions;
 import asyncigo.tck.TestCertificates.Leaf;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** {@code startTls}: a plaintext stream becomes a TLS stream in place, SMTP-style. */
-@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class StartTlsTest {
 
   /** The server of an SMTP-like protocol: "STARTTLS" upgrades, then each line is echoed. */
@@ -106,7 +105,8 @@ class StartTlsTest {
   void aFailedUpgradeClosesTheStream() {
     onLoop(
         loop -> {
-          Server server = loop.listen(LOOPBACK, 0, starttlsServer(TlsTesting.server(Leaf.UNTRUSTED)));
+          Server server =
+              loop.listen(LOOPBACK, 0, starttlsServer(TlsTesting.server(Leaf.UNTRUSTED)));
           AsyncStream client = loop.connect(LOOPBACK, server.localAddress().getPort());
           client.write(bytes("STARTTLS\n"));
           assertEquals("220 go ahead\n", text(client.readLine()));
@@ -143,7 +143,8 @@ class StartTlsTest {
 
           Pipe pipe = loop.pipe();
           assertThrows(
-              UnsupportedOperationException.class, () -> pipe.source().startTls(TlsTesting.client()));
+              UnsupportedOperationException.class,
+              () -> pipe.source().startTls(TlsTesting.client()));
           pipe.source().close();
           pipe.sink().close();
           server.close();

@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLHandshakeException;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -32,19 +31,21 @@ import org.junit.jupiter.api.Timeout;
  * with what went wrong; the client's connection is closed, and a server never runs its handler
  * for a connection whose handshake failed, nor reports it.
  */
-@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class TlsHandshakeFailureTest {
 
   @Test
   void aCertificateForAnotherNameIsAHostnameMismatch() {
-    assertClientFails(TlsTesting.server(Leaf.WRONG_HOST), TlsTesting.client(), "hostname mismatch: ");
+    assertClientFails(
+        TlsTesting.server(Leaf.WRONG_HOST), TlsTesting.client(), "hostname mismatch: ");
   }
 
   @Test
   void turningHostnameVerificationOffAcceptsACertificateForAnotherName() {
     onLoop(
         loop -> {
-          Server server = loop.listen(LOOPBACK, 0, TlsTesting.server(Leaf.WRONG_HOST), TlsTesting::echo);
+          Server server =
+              loop.listen(LOOPBACK, 0, TlsTesting.server(Leaf.WRONG_HOST), TlsTesting::echo);
           AsyncStream client =
               loop.connect(
                   LOOPBACK,
@@ -70,7 +71,8 @@ class TlsHandshakeFailureTest {
 
   @Test
   void anExpiredCertificateSaysSo() {
-    assertClientFails(TlsTesting.server(Leaf.EXPIRED), TlsTesting.client(), "certificate expired: ");
+    assertClientFails(
+        TlsTesting.server(Leaf.EXPIRED), TlsTesting.client(), "certificate expired: ");
   }
 
   @Test

@@ -12,12 +12,11 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The TLS options: verified by default, misuse named at once, wrong options refused early. */
-@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class TlsOptionsTest {
 
   @Test
@@ -91,7 +90,8 @@ class TlsOptionsTest {
                   IllegalArgumentException.class,
                   () -> loop.connect(LOOPBACK, port, TlsTesting.client().protocols("TLSv9")));
           assertTrue(
-              version.getMessage().startsWith("TLS protocols not supported by the context: [TLSv9]"),
+              version.getMessage()
+                  .startsWith("TLS protocols not supported by the context: [TLSv9]"),
               version.getMessage());
           IllegalArgumentException client =
               assertThrows(

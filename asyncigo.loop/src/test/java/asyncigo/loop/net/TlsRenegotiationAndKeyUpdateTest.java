@@ -22,7 +22,6 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
@@ -33,7 +32,7 @@ import org.junit.jupiter.api.Timeout;
  * go on unseen through a long transfer ({@link TestCertificates} lowers the key usage limit to 4
  * MiB, so 64 MiB each way crosses many of them).
  */
-@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class TlsRenegotiationAndKeyUpdateTest {
   private static final int TRANSFER = 64 << 20;
 

@@ -29,12 +29,11 @@ import java.util.Optional;
 import java.util.Random;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** What a TLS stream adds to a plaintext one: session facts, close_notify, truncation, buffers. */
-@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class TlsStreamTest {
 
   @Test
@@ -161,7 +160,8 @@ class TlsStreamTest {
             AsyncStream stream = loop.connect(LOOPBACK, raw.getLocalPort(), TlsTesting.client());
             stream.write(bytes("half-closed"));
             stream.shutdownOutput();
-            assertEquals("read 11 bytes", text(stream.readAll()), "the peer's close_notify ends it");
+            assertEquals(
+                "read 11 bytes", text(stream.readAll()), "the peer's close_notify ends it");
             assertEquals("half-closed", peer.await());
             stream.close();
             return null;
