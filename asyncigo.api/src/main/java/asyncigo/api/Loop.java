@@ -4,6 +4,7 @@ import asyncigo.api.net.AsyncStream;
 import asyncigo.api.net.Pipe;
 import asyncigo.api.net.Server;
 import asyncigo.api.net.StreamHandler;
+import asyncigo.api.net.TlsOptions;
 import asyncigo.api.internal.LoopProviders;
 import asyncigo.api.spi.LoopProvider;
 import java.io.IOException;
@@ -338,6 +339,25 @@ public interface Loop extends AutoCloseable {
   AsyncStream connect(String hostAndPort) throws IOException;
 
   /**
+   * Connects to {@code host:port} as {@link #connect(String, int)} does, then runs the TLS
+   * handshake as a client (asyncio's {@code open_connection(..., ssl=...)}); returns once it is
+   * done, with the session in {@link AsyncStream#tlsSession()}. Unless {@code tls} names another
+   * server, {@code host} is the name sent as SNI and checked against the server's certificate.
+   *
+   * @throws javax.net.ssl.SSLHandshakeException if the handshake fails; the message says why
+   *     ("hostname mismatch", "unknown CA", "certificate expired", "protocol mismatch", "bad
+   *     certificate", "TLS handshake timed out after ...") and the connection is closed
+   * @throws IllegalArgumentException if {@code tls} are server options or name a protocol the
+   *     context does not support (nothing is connected then)
+    *
+    * @param host the host
+    * @param port the port
+    * @param tls the tls
+    * @return the connect
+   */
+  AsyncStream connect(String host, int port, TlsOptions tls) throws IOException;
+
+  /**
    * Listens on {@code host:port} (port 0 picks a free port, see {@link Server#localAddress()})
    * and runs {@code handler} in a new task for each accepted connection. When the handler
    * returns, what it wrote is flushed and the stream closed; only an exception that escapes the
@@ -351,6 +371,25 @@ public interface Loop extends AutoCloseable {
    * @throws IOException if the name does not resolve or binding fails
    */
   Server listen(String host, int port, StreamHandler handler) throws IOException;
+
+  /**
+   * Listens as {@link #listen(String, int, StreamHandler)} does and serves TLS: each accepted
+   * connection runs the server side of the handshake in its task first, and {@code handler}
+   * starts only once it succeeded. A failed or timed-out handshake is logged at debug level with
+   * the peer's address, closes the connection and never reaches the handler or the exception
+   * handler.
+   *
+   * @throws IllegalArgumentException if {@code tls} are client options or name a protocol the
+   *     context does not support (nothing is opened then)
+    *
+    * @param host the host
+    * @param port the port
+    * @param tls the tls
+    * @param handler the handler
+    * @return the listen
+    * @throws IOException if the I/O fails
+   */
+  Server listen(String host, int port, TlsOptions tls, StreamHandler handler) throws IOException;
 
   /**
    * {@return a connected in-process pair: bytes written to {@link Pipe#sink()} are read from

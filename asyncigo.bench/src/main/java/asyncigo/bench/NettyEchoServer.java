@@ -88,7 +88,7 @@ final class NettyEchoServer implements EchoServer {
 
   /** Netty's echo example handler. */
   @Sharable
-  private static final class EchoHandler extends ChannelInboundHandlerAdapter {
+  static final class EchoHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
       ctx.write(msg);

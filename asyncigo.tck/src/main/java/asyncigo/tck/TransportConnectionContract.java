@@ -24,7 +24,6 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.UnknownHostException;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
@@ -383,12 +382,12 @@ public abstract class TransportConnectionContract extends TransportScaleContract
             Future<Void> peer =
                 loop.toThread(
                     () -> {
-                      try (Socket s = raw.accept()) {
-                        s.getOutputStream().write(new byte[100]);
-                        if (s.getInputStream().read() < 0) {
+                      try (BlockingPeer s = accepted(raw)) {
+                        s.socket().getOutputStream().write(new byte[100]);
+                        if (s.socket().getInputStream().read() < 0) {
                           throw new IOException("the client left before the reset");
                         }
-                        s.setSoLinger(true, 0);
+                        s.reset();
                       }
                       return null;
                     });
@@ -413,11 +412,11 @@ public abstract class TransportConnectionContract extends TransportScaleContract
             Future<Void> peer =
                 loop.toThread(
                     () -> {
-                      try (Socket s = raw.accept()) {
-                        if (s.getInputStream().read() < 0) {
+                      try (BlockingPeer s = accepted(raw)) {
+                        if (s.socket().getInputStream().read() < 0) {
                           throw new IOException("the client left before the reset");
                         }
-                        s.setSoLinger(true, 0);
+                        s.reset();
                       }
                       return null;
                     });

@@ -11,6 +11,8 @@ import asyncigo.api.net.AsyncStream;
 import asyncigo.api.spi.PollerProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +46,43 @@ public abstract class TransportFixture {
     Assumptions.assumeTrue(
         provider.isAvailable(),
         () -> pollerName() + " is unavailable: " + provider.unavailabilityCause().orElse("?"));
+  }
+
+  /**
+   * The loop the tests use, given the loop they opened: the loop itself for plain TCP. A TLS
+   * suite returns a view whose {@code connect} and {@code listen} speak TLS (see {@link
+   * TlsTestTransport}); every other method is the loop's.
+   */
+  protected Loop transport(Loop loop) {
+    return loop;
+  }
+
+  /**
+   * Makes {@code plain}, a TCP socket of a blocking peer, speak the transport under test, on the
+   * client side of it if {@code client}: the socket itself for plain TCP; a TLS suite returns an
+   * {@link javax.net.ssl.SSLSocket} over it whose handshake is done.
+   */
+  protected Socket speak(Socket plain, boolean client) throws IOException {
+    return plain;
+  }
+
+  /**
+   * Accepts a connection on {@code server} and makes it speak the transport (a blocking peer).
+   * TCP_NODELAY is on, as on the loop's sockets: a peer that writes and then resets must not
+   * have its last bytes held back by Nagle's algorithm (behind a TLS session ticket not yet
+   * acknowledged, say) and thrown away by the reset.
+   */
+  protected BlockingPeer accepted(ServerSocket server) throws IOException {
+    Socket plain = server.accept();
+    plain.setTcpNoDelay(true);
+    return new BlockingPeer(plain, speak(plain, false));
+  }
+
+  /** Connects to {@code host:port} and makes it speak the transport (a blocking peer). */
+  protected BlockingPeer connected(String host, int port) throws IOException {
+    Socket plain = new Socket(host, port);
+    plain.setTcpNoDelay(true);
+    return new BlockingPeer(plain, speak(plain, true));
   }
 
   /**
@@ -91,7 +130,7 @@ public abstract class TransportFixture {
     LoopOptions options =
         LoopOptions.defaults().poller(pollerName()).exceptionHandler(unhandled::add);
     try (Loop loop = Loop.open(options)) {
-      return loop.run(() -> body.run(loop));
+      return loop.run(() -> body.run(transport(loop)));
     }
   }
 

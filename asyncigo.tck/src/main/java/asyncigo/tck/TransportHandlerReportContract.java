@@ -9,7 +9,6 @@ import asyncigo.api.UnhandledFailure;
 import asyncigo.api.net.AsyncStream;
 import asyncigo.api.net.Server;
 import java.io.IOException;
-import java.net.Socket;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -134,13 +133,13 @@ public abstract class TransportHandlerReportContract extends TransportFixture {
     assertSame(escapedReset, unhandled.get(0).exception());
   }
 
-  /** A plain blocking client: waits for the server's first byte, then resets (SO_LINGER 0). */
-  private static Void connectReadOneByteAndReset(int port) throws IOException {
-    try (Socket socket = new Socket(LOOPBACK, port)) {
-      if (socket.getInputStream().read() < 0) {
+  /** A blocking client: waits for the server's first byte, then resets (SO_LINGER 0). */
+  private Void connectReadOneByteAndReset(int port) throws IOException {
+    try (BlockingPeer client = connected(LOOPBACK, port)) {
+      if (client.socket().getInputStream().read() < 0) {
         throw new IOException("the server closed before the reset");
       }
-      socket.setSoLinger(true, 0);
+      client.reset();
     }
     return null;
   }

@@ -45,7 +45,7 @@ public abstract class TransportLoopCloseContract extends TransportFixture {
     openRunAndClose(3); // warm-up: classes loaded, lazily opened descriptors opened
     long before = openDescriptors(FDS);
     Loop loop = Loop.open(LoopOptions.defaults().poller(pollerName()));
-    LeftOpen left = loop.run(() -> openAndLeave(loop, 3));
+    LeftOpen left = loop.run(() -> openAndLeave(transport(loop), 3));
     assertTrue(openDescriptors(FDS) > before, "the streams are open before the loop closes");
     for (AsyncStream stream : left.streams()) {
       assertFalse(stream.isClosed(), stream + " is open before the loop closes");
@@ -129,7 +129,7 @@ public abstract class TransportLoopCloseContract extends TransportFixture {
   /** Opens a loop, leaves {@code each} servers, connections and pipes open, closes the loop. */
   private void openRunAndClose(int each) {
     try (Loop loop = Loop.open(LoopOptions.defaults().poller(pollerName()))) {
-      loop.run(() -> openAndLeave(loop, each));
+      loop.run(() -> openAndLeave(transport(loop), each));
     }
   }
 

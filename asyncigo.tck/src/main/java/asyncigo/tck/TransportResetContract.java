@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -98,9 +97,9 @@ public abstract class TransportResetContract extends TransportFixture {
     run(
         loop -> {
           try (ServerSocket raw = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Future<Socket> accepted = loop.toThread(raw::accept);
+            Future<BlockingPeer> accepted = loop.toThread(() -> accepted(raw));
             AsyncStream client = loop.connect(LOOPBACK, raw.getLocalPort());
-            Socket peer = accepted.await();
+            BlockingPeer peer = accepted.await();
             var reader = loop.spawn(client::readLine);
             untilSuspended(loop, reader);
             loop.toThread(() -> sendAndReset(peer, "unterminated")).await();
@@ -118,22 +117,22 @@ public abstract class TransportResetContract extends TransportFixture {
    * A stream connected to {@code raw}, whose peer has sent {@code text} and reset the connection
    * (it resets only once the connection is established on both sides).
    */
-  private static AsyncStream connectedAndReset(Loop loop, ServerSocket raw, String text)
+  private AsyncStream connectedAndReset(Loop loop, ServerSocket raw, String text)
       throws IOException {
-    Future<Socket> accepted = loop.toThread(raw::accept);
+    Future<BlockingPeer> accepted = loop.toThread(() -> accepted(raw));
     AsyncStream client = loop.connect(LOOPBACK, raw.getLocalPort());
-    Socket peer = accepted.await();
+    BlockingPeer peer = accepted.await();
     loop.toThread(() -> sendAndReset(peer, text)).await();
     return client;
   }
 
-  /** Sends {@code text} and closes {@code socket} with SO_LINGER 0, which sends a reset. */
-  private static Void sendAndReset(Socket socket, String text) throws IOException {
-    try (socket) {
-      OutputStream out = socket.getOutputStream();
+  /** Sends {@code text} and closes {@code peer} with SO_LINGER 0, which sends a reset. */
+  private static Void sendAndReset(BlockingPeer peer, String text) throws IOException {
+    try (peer) {
+      OutputStream out = peer.socket().getOutputStream();
       out.write(bytes(text));
       out.flush();
-      socket.setSoLinger(true, 0);
+      peer.reset();
     }
     return null;
   }

@@ -27,8 +27,18 @@ import org.junit.jupiter.api.Test;
 public abstract class TransportScaleContract extends TransportFixture {
   private static final String LOOPBACK = "127.0.0.1";
 
+  /** How many connect-echo-close cycles the descriptor test makes: 10,000 for plain TCP. */
+  protected int connectCycles() {
+    return 10_000;
+  }
+
+  /** How many connections echo a mebibyte at once: 1,000 for plain TCP. */
+  protected int concurrentConnections() {
+    return 1000;
+  }
+
   @Test
-  public void tenThousandConnectEchoCloseCyclesLeaveTheDescriptorCountUnchanged() {
+  public void manyConnectEchoCloseCyclesLeaveTheDescriptorCountUnchanged() {
     Path fds = Path.of("/proc/self/fd");
     Assumptions.assumeTrue(Files.isDirectory(fds), "needs /proc/self/fd (Linux)");
     run(
@@ -38,7 +48,7 @@ public abstract class TransportScaleContract extends TransportFixture {
           connectEchoClose(loop, port, 100);
           eventually(loop, () -> server.connections() == 0, "the warm-up handlers returned");
           long before = openDescriptors(fds);
-          connectEchoClose(loop, port, 10_000);
+          connectEchoClose(loop, port, connectCycles());
           eventually(loop, () -> server.connections() == 0, "every handler returned");
           assertEquals(before, openDescriptors(fds), "open descriptors before and after");
           server.close();
@@ -47,8 +57,8 @@ public abstract class TransportScaleContract extends TransportFixture {
   }
 
   @Test
-  public void aThousandConcurrentConnectionsEachEchoAMebibyteIntact() {
-    int connections = 1000;
+  public void manyConcurrentConnectionsEachEchoAMebibyteIntact() {
+    int connections = concurrentConnections();
     byte[][] chunks = new byte[16][64 * 1024];
     Random random = new Random(1000);
     for (byte[] chunk : chunks) {

@@ -33,6 +33,15 @@ import java.util.Optional;
  * it too. A reset that a write met first is thrown by the reads the same way. Every poller
  * behaves so.
  *
+ * <p><b>TLS.</b> A stream from {@link asyncigo.api.Loop#connect(String, int, TlsOptions)}, from
+ * a TLS server or after {@link #startTls} behaves the same, byte for byte, with TLS underneath.
+ * {@link #shutdownOutput()} sends TLS close_notify (then ends the TCP output), and the peer reads
+ * end of stream; {@link #close()} sends close_notify first when every byte written was sent. A
+ * peer that closes the connection without close_notify truncated the stream: reads throw {@link
+ * javax.net.ssl.SSLException} ("... without close_notify (truncation)"), never end of stream. A
+ * peer's attempt to renegotiate (TLS 1.2) fails the stream with {@link
+ * javax.net.ssl.SSLException} "TLS renegotiation refused"; TLS 1.3 key updates go on unseen.
+ *
  * <p><b>Closing.</b> {@link #close()} is idempotent; tasks waiting on the stream wake with {@link
  * StreamClosedException}; output still buffered is reported by failing its write futures (call
  * {@link #flush()} first to send it). Closing the loop closes every stream it still owns.
@@ -248,6 +257,37 @@ public interface AsyncStream extends AutoCloseable {
    *     documentation)
    */
   void shutdownOutput() throws IOException;
+
+  /**
+   * Turns this plaintext stream into a TLS stream in place (STARTTLS; asyncio's {@code
+   * start_tls}): sends what is buffered, runs the handshake on the side {@code tls} says, and
+   * returns once it is done; from then on every read and write of this stream is TLS. Bytes the
+   * peer sent right behind the plaintext already read (its first TLS records, often buffered with
+   * the last plaintext line) are the handshake's first input, not lost. A client checks the
+   * server's certificate against {@link TlsOptions#serverName} or else the host this stream was
+   * connected to by {@code connect(host, ...)}.
+   *
+   * <p>If the handshake fails or the calling task is cancelled during it, the stream is closed
+   * (its state in between is neither plaintext nor TLS).
+   *
+   * @throws javax.net.ssl.SSLHandshakeException if the handshake fails (see {@link
+   *     asyncigo.api.Loop#connect(String, int, TlsOptions)})
+   * @throws IllegalStateException if the stream already speaks TLS, another task is reading it,
+   *     or its output is shut down; or, for a client, if no server name is known; nothing changes
+   * @throws IllegalArgumentException if {@code tls} names a protocol its context does not support
+   * @throws UnsupportedOperationException on a pipe end, which carries bytes one way only
+   * @throws StreamClosedException if the stream is closed
+    * @param tls the tls
+   */
+  void startTls(TlsOptions tls) throws IOException;
+
+  /**
+   * What the TLS handshake settled (protocol, cipher suite, ALPN protocol, peer certificates);
+   * empty for a plaintext stream.
+    *
+    * @return the value, if there is one
+   */
+  Optional<TlsSession> tlsSession();
 
   /** {@return the local address of a socket; empty for a pipe} */
   Optional<SocketAddress> localAddress();

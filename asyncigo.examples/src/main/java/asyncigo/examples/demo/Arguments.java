@@ -50,7 +50,12 @@ final class Arguments {
                 .findFirst()
                 .orElseThrow(() -> new UsageException("unknown flag " + arg));
         String value;
-        if (equals >= 0) {
+        if (flag.isSwitch()) {
+          if (equals >= 0) {
+            throw new UsageException("--" + name + " takes no value");
+          }
+          value = "";
+        } else if (equals >= 0) {
           value = arg.substring(equals + 1);
         } else if (i + 1 < args.size()) {
           value = args.get(++i);
@@ -73,6 +78,11 @@ final class Arguments {
   /** The arguments that are not flags, in order. */
   List<String> operands() {
     return operands;
+  }
+
+  /** Whether the flag (a switch, say) was given. */
+  boolean isSet(Flag flag) {
+    return values.containsKey(flag.name());
   }
 
   /** The flag's value, or its default (empty if it has none). */

@@ -125,7 +125,7 @@ public final class Demo {
   static String help(Command command) {
     StringBuilder text = new StringBuilder("usage: asyncigo " + command.name());
     for (Flag flag : command.flags()) {
-      text.append(" [--").append(flag.name()).append(' ').append(flag.value()).append(']');
+      text.append(" [").append(flag.usage()).append(']');
     }
     if (!command.operands().isEmpty()) {
       text.append(' ').append(command.operands());
@@ -134,7 +134,7 @@ public final class Demo {
     if (!command.flags().isEmpty()) {
       text.append("\nflags:\n");
       for (Flag flag : command.flags()) {
-        String left = "--" + flag.name() + " " + flag.value();
+        String left = flag.usage();
         String defaults =
             flag.defaultValue() == null ? "" : " (default " + flag.defaultValue() + ")";
         text.append(String.format("  %-22s %s%s%n", left, flag.help(), defaults));

@@ -4,7 +4,11 @@ import asyncigo.api.LoopGroup;
 import asyncigo.api.LoopGroupOptions;
 import asyncigo.api.net.AsyncStream;
 import asyncigo.api.net.GroupServer;
+import asyncigo.api.net.TlsOptions;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -22,6 +26,12 @@ final class EchoServerCommand implements Command {
       new Flag("port", "PORT", "7007", "the port to listen on (0: any free port)");
   static final Flag LOOPS =
       new Flag("loops", "N", "1", "loops serving connections, each on a thread of its own");
+  static final Flag TLS =
+      Flag.toggle("tls", "serve TLS; a self-signed certificate is made at start unless --cert");
+  static final Flag CERT =
+      new Flag("cert", "FILE", null, "with --tls: the certificate chain, PEM, own first");
+  static final Flag KEY =
+      new Flag("key", "FILE", null, "with --tls and --cert: the private key, PEM PKCS#8");
 
   /** How long the interrupt waits for the group to close the connections and stop. */
   private static final long STOP_TIMEOUT_SECONDS = 10;
@@ -46,12 +56,15 @@ final class EchoServerCommand implements Command {
         (with epoll each loop has a socket of its own on the port, SO_REUSEPORT, and the
         kernel spreads the connections; with nio one loop accepts and hands them round).
         Prints the address it listens on, then serves until interrupted: Ctrl-C closes every
-        connection and exits cleanly.""";
+        connection and exits cleanly.
+        With --tls it serves TLS and prints its certificate's SHA-256 fingerprint (give it
+        to echo-bench --fingerprint). Try it with OpenSSL:
+          echo hello | openssl s_client -connect HOST:PORT -quiet""";
   }
 
   @Override
   public List<Flag> flags() {
-    return List.of(HOST, PORT, LOOPS, PollerFlag.FLAG);
+    return List.of(HOST, PORT, LOOPS, TLS, CERT, KEY, PollerFlag.FLAG);
   }
 
   @Override
@@ -62,12 +75,14 @@ final class EchoServerCommand implements Command {
         LoopGroupOptions.defaults()
             .loops(args.integer(LOOPS, 1, 1024))
             .loopOptions(PollerFlag.options(args));
+    Optional<TlsOptions> tls = serverTls(args, host, console);
     CountDownLatch closed = new CountDownLatch(1);
     try (LoopGroup group = LoopGroup.open(options)) {
       console.err().println(LoopBanner.of(group));
       Stopper stopper = new Stopper();
       console.interrupts().onInterrupt(() -> stopFromAnotherThread(stopper, closed));
-      GroupServer server = group.listen(host, port, EchoServerCommand::echo);
+      GroupServer server =
+          group.listen(host, port, stream -> serve(stream, tls));
       console.out().println("listening on " + server.localAddress() + "; Ctrl-C stops");
       stopper.serving(server);
       server.serveForever();
@@ -80,10 +95,58 @@ final class EchoServerCommand implements Command {
     return 0;
   }
 
+  /**
+   * The TLS options {@code --tls}, {@code --cert} and {@code --key} ask for, if any; prints the
+   * certificate's fingerprint.
+   */
+  private static Optional<TlsOptions> serverTls(Arguments args, String host, Console console)
+      throws Exception {
+    boolean files = args.isSet(CERT) || args.isSet(KEY);
+    if (!args.isSet(TLS)) {
+      if (files) {
+        throw new UsageException("--cert and --key need --tls");
+      }
+      return Optional.empty();
+    }
+    if (files && !(args.isSet(CERT) && args.isSet(KEY))) {
+      throw new UsageException("--cert and --key go together");
+    }
+    DemoCertificate identity =
+        files
+            ? DemoCertificate.fromPem(
+                Path.of(args.string(CERT).orElseThrow()), Path.of(args.string(KEY).orElseThrow()))
+            : DemoCertificate.selfSigned(host);
+    console.out().println(
+        "TLS certificate " + identity.chain().get(0).getSubjectX500Principal().getName()
+            + (files ? "" : " (self-signed, made at start)")
+            + ", SHA-256 fingerprint " + identity.fingerprint());
+    return Optional.of(TlsOptions.server(identity.serverContext()));
+  }
+
+  /**
+   * Serves one connection: with TLS, the server side of the handshake first (a failed handshake
+   * ends the connection quietly, as {@code loop.listen(host, port, tls, handler)} does), then echo.
+   */
+  private static void serve(AsyncStream stream, Optional<TlsOptions> tls) throws Exception {
+    if (tls.isPresent()) {
+      try {
+        stream.startTls(tls.get());
+      } catch (javax.net.ssl.SSLException handshakeFailed) {
+        return;
+      }
+    }
+    echo(stream);
+  }
+
   private static void echo(AsyncStream stream) throws Exception {
-    for (byte[] chunk = stream.read(READ_SIZE); chunk != null; chunk = stream.read(READ_SIZE)) {
-      stream.write(chunk);
-      stream.drain();
+    try {
+      for (byte[] chunk = stream.read(READ_SIZE); chunk != null; chunk = stream.read(READ_SIZE)) {
+        stream.write(chunk);
+        stream.drain();
+      }
+    } catch (IOException clientLeft) {
+      // A client that vanishes (a reset; over TLS, no close_notify, as when openssl s_client is
+      // killed) ends its own connection only: nothing to report.
     }
   }
 

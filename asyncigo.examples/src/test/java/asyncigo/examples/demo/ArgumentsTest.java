@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class ArgumentsTest {
   private static final Flag PORT = new Flag("port", "PORT", "7007", "the port");
   private static final Flag POLLER = new Flag("poller", "nio|epoll", null, "the poller");
-  private static final List<Flag> FLAGS = List.of(PORT, POLLER);
+  private static final Flag TLS = Flag.toggle("tls", "speak TLS");
+  private static final List<Flag> FLAGS = List.of(PORT, POLLER, TLS);
 
   private static Arguments parse(String... args) throws UsageException {
     return Arguments.parse(FLAGS, List.of(args));
@@ -57,6 +58,16 @@ class ArgumentsTest {
   @Test
   void aSingleDashLongFlagIsUnknown() {
     assertThrows(UsageException.class, () -> parse("-port", "1"));
+  }
+
+  @Test
+  void aSwitchIsSetWhenGivenAndTakesNoValue() throws Exception {
+    assertTrue(parse("--tls", "--port", "1").isSet(TLS));
+    assertFalse(parse("--port", "1").isSet(TLS));
+    assertEquals(List.of("x"), parse("--tls", "x").operands(), "a switch does not take x");
+    assertEquals(
+        "--tls takes no value",
+        assertThrows(UsageException.class, () -> parse("--tls=yes")).getMessage());
   }
 
   @Test

@@ -40,7 +40,8 @@ class DemoTest {
     assertTrue(
         help.startsWith(
             "usage: asyncigo echo-bench [--host HOST] [--port PORT] [--connections N]"
-                + " [--size BYTES] [--seconds S] [--poller nio|epoll]\n"),
+                + " [--size BYTES] [--seconds S] [--tls] [--fingerprint SHA256]"
+                + " [--poller nio|epoll]\n"),
         help);
     assertTrue(help.contains("--connections N"), help);
     assertTrue(help.contains("(default 10)"), help);

@@ -15,6 +15,7 @@ import asyncigo.api.net.AsyncStream;
 import asyncigo.api.net.Pipe;
 import asyncigo.api.net.Server;
 import asyncigo.api.net.StreamHandler;
+import asyncigo.api.net.TlsOptions;
 import asyncigo.api.spi.Poller;
 import asyncigo.loop.io.PollerChooser;
 import asyncigo.loop.jfr.FlightRecording;
@@ -387,6 +388,19 @@ public final class RealLoop implements Loop {
   public Server listen(String host, int port, StreamHandler handler) throws IOException {
     checkOpen("Loop.listen");
     return network.listen(host, port, handler);
+  }
+
+  @Override
+  public AsyncStream connect(String host, int port, TlsOptions tls) throws IOException {
+    checkOpen("Loop.connect");
+    return network.connect(host, port, tls);
+  }
+
+  @Override
+  public Server listen(String host, int port, TlsOptions tls, StreamHandler handler)
+      throws IOException {
+    checkOpen("Loop.listen");
+    return network.listen(host, port, tls, handler);
   }
 
   @Override

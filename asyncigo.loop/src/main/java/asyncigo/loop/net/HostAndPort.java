@@ -1,5 +1,8 @@
 package asyncigo.loop.net;
 
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+
 /**
  * A parsed {@code "host:port"} address (the seed's Dial syntax): {@code "example.com:80"}, {@code
  * "127.0.0.1:80"}, or an IPv6 literal in brackets, {@code "[::1]:80"}.
@@ -8,6 +11,15 @@ package asyncigo.loop.net;
  * @param port the port, 0 to 65535
  */
 record HostAndPort(String host, int port) {
+
+  /** {@code address} as {@code "host:port"} (IPv6 in brackets), for messages and task names. */
+  static String text(SocketAddress address) {
+    if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
+      String host = inet.getAddress().getHostAddress();
+      return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + inet.getPort();
+    }
+    return String.valueOf(address);
+  }
 
   /**
    * Parses {@code text}.

@@ -5,6 +5,7 @@ import asyncigo.api.net.AsyncStream;
 import asyncigo.api.net.Pipe;
 import asyncigo.api.net.Server;
 import asyncigo.api.net.StreamHandler;
+import asyncigo.api.net.TlsOptions;
 import asyncigo.api.spi.PollAcceptor;
 import asyncigo.api.spi.Poller;
 import asyncigo.loop.io.IoReadiness;
@@ -13,6 +14,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Objects;
+import javax.net.ssl.SSLEngine;
 
 /**
  * The loop's networking entry points: {@link Loop#connect}, {@link Loop#listen}, {@link
@@ -40,12 +42,32 @@ public final class Network {
   public AsyncStream connect(String host, int port) throws IOException {
     Objects.requireNonNull(host, "host");
     requirePort(port, 1);
-    return connect(NameResolver.resolve(loop, host), port);
+    return connect(host, NameResolver.resolve(loop, host), port);
   }
 
   /** Connects to one of {@code addresses} (raced when there are several) on {@code port}. */
   AsyncStream connect(List<InetAddress> addresses, int port) throws IOException {
-    return ChannelStream.duplex(context(), connector.connect(addresses, port));
+    return connect(null, addresses, port);
+  }
+
+  /**
+   * Connects to one of {@code addresses} of {@code host} (null if unknown) on {@code port}; the
+   * stream remembers {@code host} for its TLS handshake.
+   */
+  ChannelStream connect(String host, List<InetAddress> addresses, int port) throws IOException {
+    return ChannelStream.client(context(), connector.connect(addresses, port), host);
+  }
+
+  /** See {@link Loop#connect(String, int, TlsOptions)}. */
+  public AsyncStream connect(String host, int port, TlsOptions tls) throws IOException {
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(tls, "tls");
+    requirePort(port, 1);
+    TlsEngines.requireRole(tls, TlsOptions.Role.CLIENT, "connect");
+    SSLEngine engine = TlsEngines.create(tls, host, port);
+    ChannelStream stream = connect(host, NameResolver.resolve(loop, host), port);
+    stream.upgrade(engine, tls.handshakeTimeout());
+    return stream;
   }
 
   /** See {@link Loop#connect(String)}. */
@@ -103,6 +125,16 @@ public final class Network {
       throw e;
     }
     return acceptor;
+  }
+
+  /** See {@link Loop#listen(String, int, TlsOptions, StreamHandler)}. */
+  public Server listen(String host, int port, TlsOptions tls, StreamHandler handler)
+      throws IOException {
+    Objects.requireNonNull(tls, "tls");
+    Objects.requireNonNull(handler, "handler");
+    TlsEngines.requireRole(tls, TlsOptions.Role.SERVER, "listen");
+    TlsEngines.create(tls, null, -1); // fails now, not at the first connection, if tls is wrong
+    return listen(host, port, new TlsServerHandler(tls, handler));
   }
 
   /** See {@link Loop#pipe()}. */

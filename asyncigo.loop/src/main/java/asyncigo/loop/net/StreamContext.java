@@ -15,19 +15,21 @@ import java.nio.ByteBuffer;
  * @param owned the open streams and servers
  * @param readScratch where reads land before they are copied out
  * @param writeScratch where writes are copied before the system call
+ * @param tls the ciphertext buffers of TLS streams, allocated when the first one needs them
  */
 record StreamContext(
     Loop loop,
     IoReadiness io,
     OwnedResources owned,
     ByteBuffer readScratch,
-    ByteBuffer writeScratch) {
+    ByteBuffer writeScratch,
+    TlsScratch tls) {
   /** The size of each scratch buffer: the most one read or write system call moves. */
   static final int SCRATCH_BYTES = 64 * 1024;
 
   static StreamContext of(Loop loop, IoReadiness io) {
     ByteBuffer read = ByteBuffer.allocateDirect(SCRATCH_BYTES);
     ByteBuffer write = ByteBuffer.allocateDirect(SCRATCH_BYTES);
-    return new StreamContext(loop, io, new OwnedResources(), read, write);
+    return new StreamContext(loop, io, new OwnedResources(), read, write, new TlsScratch());
   }
 }

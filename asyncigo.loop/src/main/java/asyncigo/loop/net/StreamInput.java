@@ -3,8 +3,6 @@ package asyncigo.loop.net;
 import asyncigo.api.net.IncompleteReadException;
 import asyncigo.api.net.LineTooLongException;
 import asyncigo.api.net.StreamClosedException;
-import asyncigo.api.spi.PollStream;
-import asyncigo.api.spi.Poller;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
@@ -12,11 +10,12 @@ import java.nio.ByteBuffer;
  * The reading half of a {@link ChannelStream}.
  *
  * <p>Every read operation loops over "answer from the {@link InputBuffer}, else fill it once":
- * a fill tries {@link PollStream#read} into the loop's shared scratch buffer and appends what came
- * to the input buffer before doing anything else; only when the channel has nothing does it await
- * READ readiness. Bytes leave the input buffer only when an operation returns, so a read cancelled
- * while it waits loses nothing. {@link #read(int)} with an empty buffer skips the input buffer: it
- * copies straight from the scratch buffer into the returned array.
+ * a fill tries {@link StreamTransport#read} into the loop's shared scratch buffer and appends what
+ * came to the input buffer before doing anything else; only when the transport has nothing does
+ * it await {@link StreamTransport#readable()}. Bytes leave the input buffer only when an
+ * operation returns, so a read cancelled while it waits loses nothing. {@link #read(int)} with an
+ * empty buffer skips the input buffer: it copies straight from the scratch buffer into the
+ * returned array.
  *
  * <p>One exception to "try first": after a read that did not fill the scratch buffer ({@code
  * drained}) the next fill awaits readiness first, which saves a system call that would almost
@@ -31,7 +30,7 @@ final class StreamInput {
   static final int DEFAULT_LINE_LIMIT = 64 * 1024;
 
   private final StreamContext context;
-  private final PollStream channel;
+  private StreamTransport transport;
   private final InputBuffer buffer = new InputBuffer();
   private int lineLimit = DEFAULT_LINE_LIMIT;
   private boolean eof;
@@ -39,9 +38,9 @@ final class StreamInput {
   private boolean reading;
   private boolean closed;
 
-  StreamInput(StreamContext context, PollStream channel) {
+  StreamInput(StreamContext context, StreamTransport transport) {
     this.context = context;
-    this.channel = channel;
+    this.transport = transport;
   }
 
   byte[] readUntil(byte delimiter) throws IOException {
@@ -104,7 +103,7 @@ final class StreamInput {
       }
       while (!eof) {
         ByteBuffer scratch = readyScratch();
-        int n = channel.read(scratch);
+        int n = transport.read(scratch);
         if (n > 0) {
           drained = n < scratch.capacity();
           scratch.flip();
@@ -143,7 +142,7 @@ final class StreamInput {
           drained = false;
           awaitReadable();
         }
-        int n = channel.read(dst);
+        int n = transport.read(dst);
         if (n > 0) {
           drained = dst.hasRemaining();
           return n;
@@ -188,6 +187,22 @@ final class StreamInput {
     lineLimit = bytes;
   }
 
+  /** Whether a read operation is running (it may be suspended). */
+  boolean isReading() {
+    return reading;
+  }
+
+  /**
+   * Reads through {@code next} from now on (STARTTLS) and returns the bytes buffered so far,
+   * which belong to it: the peer may have sent the first TLS records right behind the last
+   * plaintext line. Call only while no read runs.
+   */
+  byte[] switchTo(StreamTransport next) {
+    transport = next;
+    drained = false;
+    return buffer.takeAll();
+  }
+
   /** Drops the buffered input; later reads fail. A waiting reader is woken by the stream. */
   void close() {
     closed = true;
@@ -211,7 +226,7 @@ final class StreamInput {
   private boolean fill() throws IOException {
     while (!eof) {
       ByteBuffer scratch = readyScratch();
-      int n = channel.read(scratch);
+      int n = transport.read(scratch);
       if (n > 0) {
         drained = n < scratch.capacity();
         buffer.append(scratch.flip());
@@ -240,7 +255,7 @@ final class StreamInput {
   }
 
   private void awaitReadable() throws IOException {
-    IoAwait.await(context.io().ready(channel, Poller.READ));
+    IoAwait.await(transport.readable());
     if (closed) {
       throw new StreamClosedException("stream closed while reading");
     }

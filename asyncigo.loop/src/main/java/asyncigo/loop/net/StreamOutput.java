@@ -2,8 +2,6 @@ package asyncigo.loop.net;
 
 import asyncigo.api.Future;
 import asyncigo.api.net.StreamClosedException;
-import asyncigo.api.spi.PollStream;
-import asyncigo.api.spi.Poller;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -25,6 +23,11 @@ import java.util.function.Consumer;
  * queue is empty. Invariant: {@code armed} (a readiness callback is registered) whenever the
  * queue is not empty and the stream is neither closed nor broken.
  *
+ * <p><b>Held bytes.</b> All I/O goes through a {@link StreamTransport}, which may hold back bytes
+ * it took (TLS: the ciphertext of the last records the kernel refused). A write completes, and a
+ * flush marker is passed, only once the transport holds nothing: the fast paths queue a write
+ * whose bytes are held, and the readiness callback stays armed while anything is held.
+ *
  * <p><b>Backpressure.</b> {@link #drain} waits on a future of its own (so that a cancelled drainer
  * cannot disturb the others), completed when pending output falls to the low-water mark.
  * {@link #flush} queues an empty marker entry and awaits it. {@link #shutdownOutput} only records
@@ -40,7 +43,7 @@ final class StreamOutput {
   private static final int DEFAULT_LOW_WATER = 16 * 1024;
 
   private final StreamContext context;
-  private final PollStream channel;
+  private StreamTransport transport;
   private final WriteQueue queue = new WriteQueue();
   private final List<Future<Void>> drainers = new ArrayList<>();
   private final Consumer<Future<Void>> onWritable = this::writable;
@@ -52,9 +55,9 @@ final class StreamOutput {
   private boolean closed;
   private IOException failure;
 
-  StreamOutput(StreamContext context, PollStream channel) {
+  StreamOutput(StreamContext context, StreamTransport transport) {
     this.context = context;
-    this.channel = channel;
+    this.transport = transport;
   }
 
   Future<Void> write(byte[] data) throws StreamClosedException {
@@ -85,17 +88,19 @@ final class StreamOutput {
       return written;
     }
     if (queue.isEmpty()) {
+      boolean sent;
       try {
-        while (src.hasRemaining() && channel.write(src) > 0) {
+        while (src.hasRemaining() && transport.write(src) > 0) {
           // the kernel took some; offer the rest
         }
+        sent = !src.hasRemaining() && transport.sendHeld();
       } catch (IOException e) {
         src.position(src.limit());
         broken(e);
         written.fail(e);
         return written;
       }
-      if (!src.hasRemaining()) {
+      if (sent) {
         written.complete(null);
         return written;
       }
@@ -117,19 +122,21 @@ final class StreamOutput {
   /** The fast path: sends what the kernel takes now and queues only the rest. */
   private void sendNow(byte[] data, Future<Void> written) {
     ByteBuffer bytes = ByteBuffer.wrap(data);
+    boolean sent;
     try {
-      WriteQueue.send(channel, bytes, context.writeScratch());
+      WriteQueue.send(transport, bytes, context.writeScratch());
+      sent = !bytes.hasRemaining() && transport.sendHeld();
     } catch (IOException e) {
       broken(e);
       written.fail(e);
       return;
     }
-    if (bytes.hasRemaining()) {
+    if (sent) {
+      written.complete(null);
+    } else {
       byte[] rest = Arrays.copyOfRange(data, bytes.position(), data.length);
       queue.add(ByteBuffer.wrap(rest), written);
       arm();
-    } else {
-      written.complete(null);
     }
   }
 
@@ -149,9 +156,10 @@ final class StreamOutput {
 
   void flush() throws IOException {
     requireUnbroken();
-    if (!queue.isEmpty()) {
+    if (!queue.isEmpty() || !sendHeld()) {
       Future<Void> flushed = context.loop().newFuture();
       queue.addMarker(flushed);
+      arm();
       IoAwait.await(flushed);
     }
   }
@@ -162,12 +170,19 @@ final class StreamOutput {
       shutdownRequested = true;
       if (queue.isEmpty()) {
         shutDown = true;
-        channel.shutdownOutput();
-        return;
+        transport.shutdownOutput();
       }
     }
     flush();
     requireUnbroken();
+  }
+
+  /**
+   * Sends through {@code next} from now on (STARTTLS). Call only when nothing is queued and the
+   * output is not shut down.
+   */
+  void switchTo(StreamTransport next) {
+    transport = next;
   }
 
   void writeLimits(int high, int low) {
@@ -180,6 +195,11 @@ final class StreamOutput {
     if (queue.pending() <= lowWater) {
       wakeDrainers();
     }
+  }
+
+  /** Whether {@link #shutdownOutput()} was called. */
+  boolean isShutDown() {
+    return shutdownRequested;
   }
 
   int pendingOutput() {
@@ -202,7 +222,7 @@ final class StreamOutput {
   private void arm() {
     if (!armed) {
       armed = true;
-      context.io().ready(channel, Poller.WRITE).whenDone(onWritable);
+      transport.writable().whenDone(onWritable);
     }
   }
 
@@ -219,11 +239,13 @@ final class StreamOutput {
       return;
     }
     try {
-      if (!queue.sendTo(channel, context.writeScratch())) {
-        arm();
-      } else if (shutdownRequested && !shutDown) {
+      boolean empty = queue.sendTo(transport, context.writeScratch());
+      if (empty && shutdownRequested && !shutDown) {
         shutDown = true;
-        channel.shutdownOutput();
+        transport.shutdownOutput();
+      }
+      if (!empty || !transport.sendHeld()) {
+        arm();
       }
     } catch (IOException e) {
       broken(e);
@@ -231,6 +253,16 @@ final class StreamOutput {
     }
     if (queue.pending() <= lowWater) {
       wakeDrainers();
+    }
+  }
+
+  /** {@link StreamTransport#sendHeld()}, breaking the output if it fails. */
+  private boolean sendHeld() throws IOException {
+    try {
+      return transport.sendHeld();
+    } catch (IOException e) {
+      broken(e);
+      throw e;
     }
   }
 

@@ -224,10 +224,6 @@ final class TcpServer implements Server, OwnedResources.Resource {
   }
 
   static String format(SocketAddress address) {
-    if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
-      String host = inet.getAddress().getHostAddress();
-      return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + inet.getPort();
-    }
-    return String.valueOf(address);
+    return HostAndPort.text(address);
   }
 }

@@ -1,7 +1,6 @@
 package asyncigo.loop.net;
 
 import asyncigo.api.Future;
-import asyncigo.api.spi.PollStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -41,22 +40,26 @@ final class WriteQueue {
   }
 
   /**
-   * Sends as much as the channel takes now, completing the futures of the entries that went out
-   * whole; returns true once the queue is empty.
+   * Sends as much as the transport takes now, completing the futures of the entries that went out
+   * whole (an entry is out once the transport holds none of its bytes back); returns true once the
+   * queue is empty.
    *
-   * @throws IOException if the channel fails; the entries stay queued
+   * @throws IOException if the transport fails; the entries stay queued
    */
-  boolean sendTo(PollStream channel, ByteBuffer scratch) throws IOException {
+  boolean sendTo(StreamTransport transport, ByteBuffer scratch) throws IOException {
     Entry head;
     while ((head = entries.peek()) != null) {
       ByteBuffer bytes = head.bytes();
       if (bytes.hasRemaining()) {
         int before = bytes.remaining();
-        send(channel, bytes, scratch);
+        send(transport, bytes, scratch);
         pending -= before - bytes.remaining();
         if (bytes.hasRemaining()) {
           return false;
         }
+      }
+      if (!transport.sendHeld()) {
+        return false;
       }
       entries.poll();
       head.written().complete(null);
@@ -74,15 +77,16 @@ final class WriteQueue {
   }
 
   /**
-   * Writes from the heap buffer {@code bytes} until the channel takes less than it is offered or
+   * Writes from the heap buffer {@code bytes} until the transport takes less than it is offered or
    * nothing is left, copying at most a scratch buffer's worth per system call (so a megabyte is
    * never copied when the socket takes a part of it); advances {@code bytes} past what was sent.
    */
-  static void send(PollStream channel, ByteBuffer bytes, ByteBuffer scratch) throws IOException {
+  static void send(StreamTransport transport, ByteBuffer bytes, ByteBuffer scratch)
+      throws IOException {
     while (bytes.hasRemaining()) {
       int offered = Math.min(bytes.remaining(), scratch.capacity());
       scratch.clear().put(bytes.array(), bytes.arrayOffset() + bytes.position(), offered).flip();
-      int sent = channel.write(scratch);
+      int sent = transport.write(scratch);
       bytes.position(bytes.position() + sent);
       if (sent < offered) {
         return;

@@ -1,0 +1,22 @@
+package asyncigo.tck;
+
+import asyncigo.api.Loop;
+import java.io.IOException;
+import java.net.Socket;
+
+/**
+ * {@link TransportHandlerReportContract} over TLS ({@link TlsTestTransport}); the blocking peers
+ * speak TLS too. A backend runs it with a one-line subclass naming its provider.
+ */
+public abstract class TlsTransportHandlerReportContract extends TransportHandlerReportContract {
+
+  @Override
+  protected Loop transport(Loop loop) {
+    return TlsTestTransport.view(loop);
+  }
+
+  @Override
+  protected Socket speak(Socket plain, boolean client) throws IOException {
+    return TlsTestTransport.speak(plain, client);
+  }
+}
