@@ -55,8 +55,8 @@ class DemoTest {
     String help = captured.out();
     assertTrue(
         help.startsWith(
-            "usage: asyncigo echo-server [--host HOST] [--port PORT] [--loops N]"
-                + " [--poller nio|epoll]\n"),
+            "usage: asyncigo echo-server [--host HOST] [--port PORT] [--loops N] [--tls]"
+                + " [--cert FILE] [--key FILE] [--poller nio|epoll]\n"),
         help);
     assertTrue(
         help.contains(
