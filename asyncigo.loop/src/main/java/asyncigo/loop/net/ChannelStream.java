@@ -198,6 +198,7 @@ final class ChannelStream implements AsyncStream, OwnedResources.Resource {
 
   @Override
   public void startTls(TlsOptions tls) throws IOException {
+    confined("AsyncStream.startTls");
     Objects.requireNonNull(tls, "tls");
     requireUpgradable();
     upgrade(TlsEngines.create(tls, connectedHost, remotePort()), tls.handshakeTimeout());
@@ -228,6 +229,7 @@ final class ChannelStream implements AsyncStream, OwnedResources.Resource {
 
   @Override
   public Optional<TlsSession> tlsSession() {
+    confined("AsyncStream.tlsSession");
     return transport instanceof TlsTransport tls ? tls.session() : Optional.empty();
   }
 
