@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.Arguments;
  * TransportContract} with TLS connections, so a TLS stream is held to a plaintext stream's
  * contract byte for byte. Pipes stay plaintext. Handshakes cost CPU, so the scale tests make 100
  * cycles and 100 concurrent connections (instead of 10,000 and 1,000), and the matrix runs its
- * slow writer (500-byte pieces with pauses) with the line reader only. A backend runs it with a
- * one-line subclass naming its provider.
+ * slow writer (500-byte pieces with pauses, each piece a record of its own) once, with the text
+ * and the line reader. A backend runs it with a one-line subclass naming its provider.
  */
 public abstract class TlsTransportContract extends TransportContract {
 
@@ -27,13 +27,13 @@ public abstract class TlsTransportContract extends TransportContract {
             Arguments.of(
                 TransportPair.Kind.TCP, data, TransportWriter.ONE_WRITE_THEN_CLOSE, reader));
       }
-      cases.add(
-          Arguments.of(
-              TransportPair.Kind.TCP,
-              data,
-              TransportWriter.PIECES_OF_500_WITH_PAUSES,
-              TransportReader.LINES));
     }
+    cases.add(
+        Arguments.of(
+            TransportPair.Kind.TCP,
+            TransportData.TEXT_LINES,
+            TransportWriter.PIECES_OF_500_WITH_PAUSES,
+            TransportReader.LINES));
     return cases.stream();
   }
 

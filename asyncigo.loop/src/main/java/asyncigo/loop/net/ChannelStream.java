@@ -269,7 +269,7 @@ final class ChannelStream implements AsyncStream, OwnedResources.Resource {
     closed = true;
     context.owned().remove(this);
     input.close();
-    boolean outputComplete = output.pendingOutput() == 0;
+    boolean outputComplete = output.isIdle();
     output.close();
     transport.close(outputComplete);
   }

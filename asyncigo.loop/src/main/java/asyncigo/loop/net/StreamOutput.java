@@ -197,6 +197,11 @@ final class StreamOutput {
     }
   }
 
+  /** Whether every byte written was sent: nothing is queued (and so nothing held). */
+  boolean isIdle() {
+    return queue.isEmpty();
+  }
+
   /** Whether {@link #shutdownOutput()} was called. */
   boolean isShutDown() {
     return shutdownRequested;
@@ -214,7 +219,10 @@ final class StreamOutput {
     closed = true;
     if (!queue.isEmpty()) {
       queue.failAll(
-          new StreamClosedException("closed with " + queue.pending() + " bytes unsent"));
+          new StreamClosedException(
+              queue.pending() > 0
+                  ? "closed with " + queue.pending() + " bytes unsent"
+                  : "closed before the last bytes written were sent"));
     }
     failDrainers(new StreamClosedException("stream closed while draining"));
   }

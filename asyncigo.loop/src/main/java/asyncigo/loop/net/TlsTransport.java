@@ -41,7 +41,8 @@ import javax.net.ssl.SSLSession;
  * <p><b>Closing.</b> {@link #shutdownOutput()} queues close_notify and ends the socket's output
  * once it is sent. {@link #close(boolean)} with all output sent queues close_notify too; if the
  * kernel refuses part of it, a {@link CloseNotifyLinger} keeps the socket open until it is sent,
- * or for at most {@link CloseNotifyLinger#TIMEOUT}. Either way, a reader waiting on this
+ * or for at most {@link CloseNotifyLinger#TIMEOUT} (only while the loop runs; a loop that closes
+ * releases every descriptor at once). Either way, a reader waiting on this
  * transport wakes with {@link StreamClosedException} at once. Loop-confined.
  */
 final class TlsTransport implements StreamTransport {
@@ -155,7 +156,9 @@ final class TlsTransport implements StreamTransport {
       return;
     }
     closed = true;
-    if (session != null && outputComplete && output.closeNotify()) {
+    // Lingers only on a running loop: a loop that is closing (or not running) would never send
+    // the rest, and must release the descriptor now.
+    if (session != null && outputComplete && output.closeNotify() && context.loop().inLoop()) {
       if (readWait != null && !readWait.isDone()) {
         readWait.fail(new StreamClosedException("stream closed"));
       }

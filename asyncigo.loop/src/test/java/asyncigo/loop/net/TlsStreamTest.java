@@ -309,12 +309,12 @@ class TlsStreamTest {
         });
   }
 
-  /** A JDK server socket over {@code plain} (not closing it), after its handshake. */
+  /** A JDK server socket over {@code plain} (closing it closes plain), after its handshake. */
   static SSLSocket jdkServer(Socket plain) throws Exception {
     plain.setTcpNoDelay(true);
     SSLSocket tls =
         (SSLSocket) TestCertificates.get().serverContext().getSocketFactory()
-            .createSocket(plain, null, plain.getPort(), false);
+            .createSocket(plain, null, plain.getPort(), true);
     tls.setUseClientMode(false);
     tls.startHandshake();
     return tls;
