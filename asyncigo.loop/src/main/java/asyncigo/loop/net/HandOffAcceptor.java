@@ -71,6 +71,7 @@ public final class HandOffAcceptor implements Server, OwnedResources.Resource {
   /** As {@link TcpServer#serveForever()}. */
   @Override
   public void serveForever() {
+    context.loop().checkLoopThread("Server.serveForever");
     try {
       closedSignal.shield().await();
     } catch (CancelledException e) {
@@ -81,6 +82,7 @@ public final class HandOffAcceptor implements Server, OwnedResources.Resource {
 
   @Override
   public void close() {
+    context.loop().checkLoopThread("Server.close");
     if (!closed) {
       closed = true;
       context.owned().remove(this);
