@@ -1,6 +1,8 @@
 package asyncigo.api;
 
 import asyncigo.api.net.AsyncStream;
+import asyncigo.api.net.DatagramEndpoint;
+import asyncigo.api.net.DatagramOptions;
 import asyncigo.api.net.Pipe;
 import asyncigo.api.net.Server;
 import asyncigo.api.net.StreamHandler;
@@ -8,6 +10,7 @@ import asyncigo.api.net.TlsOptions;
 import asyncigo.api.internal.LoopProviders;
 import asyncigo.api.spi.LoopProvider;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -398,6 +401,36 @@ public interface Loop extends AutoCloseable {
    * @throws IOException if the poller cannot create the pipe
    */
   Pipe pipe() throws IOException;
+
+  /**
+   * Opens a UDP endpoint bound to {@code local} (port 0 picks a free port, see {@link
+   * DatagramEndpoint#localAddress()}), with the default {@link DatagramOptions}: not connected.
+   *
+   * @param local the address to bind, such as {@code new InetSocketAddress("127.0.0.1", 0)}
+   * @return the endpoint, owned by this loop (closing the loop closes it)
+   * @throws NullPointerException if local is null
+   * @throws IllegalArgumentException if local is unresolved
+   * @throws java.net.BindException if the address is in use or not local
+   * @throws IOException if the socket cannot be opened
+   */
+  DatagramEndpoint openDatagram(InetSocketAddress local) throws IOException;
+
+  /**
+   * Opens a UDP endpoint bound to {@code local} with {@code options}: connected to a remote
+   * address, broadcast, buffer sizes, address reuse (see {@link DatagramOptions}). Nothing is left
+   * open if a step fails.
+   *
+   * @param local the address to bind (port 0: any free port)
+   * @param options the socket's options
+   * @return the endpoint, owned by this loop (closing the loop closes it)
+   * @throws NullPointerException if local or options is null
+   * @throws IllegalArgumentException if local is unresolved, or the remote address is of another
+   *     family than local
+   * @throws java.net.BindException if the address is in use or not local
+   * @throws IOException if the socket cannot be opened, configured or connected
+   */
+  DatagramEndpoint openDatagram(InetSocketAddress local, DatagramOptions options)
+      throws IOException;
 
   /**
    * Closes the loop: first every stream, server and pipe end it opened that is still open (their

@@ -1,5 +1,6 @@
 package asyncigo.api.spi;
 
+import asyncigo.api.net.DatagramOptions;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 
@@ -179,6 +180,24 @@ public interface Poller extends AutoCloseable {
    * @throws java.nio.channels.ClosedChannelException if {@code stream} is closed
    */
   PollStream adopt(PollStream stream) throws IOException;
+
+  /**
+   * Opens a non-blocking UDP socket bound to {@code local} (port 0: any free port) with {@code
+   * options}: SO_BROADCAST, SO_RCVBUF, SO_SNDBUF and SO_REUSEADDR as asked, then connected to the
+   * options' remote address if they name one. The socket is closed if a step fails.
+   *
+   * @param local the address to bind
+   * @param options the socket's options
+   * @return the socket, not registered yet
+   * @throws java.net.BindException if the address cannot be bound
+   * @throws IOException if the socket cannot be opened, configured or connected
+   * @throws UnsupportedOperationException if the backend has no UDP sockets (the default),
+   *     naming the backend
+   */
+  default PollDatagram openDatagram(
+      InetSocketAddress local, DatagramOptions options) throws IOException {
+    throw new UnsupportedOperationException("the " + name() + " poller has no UDP sockets");
+  }
 
   /**
    * Opens a non-blocking unidirectional in-process pipe.

@@ -12,6 +12,8 @@ import asyncigo.api.Task;
 import asyncigo.api.internal.context.Contexts;
 import asyncigo.api.internal.context.TaskContext;
 import asyncigo.api.net.AsyncStream;
+import asyncigo.api.net.DatagramEndpoint;
+import asyncigo.api.net.DatagramOptions;
 import asyncigo.api.net.Pipe;
 import asyncigo.api.net.Server;
 import asyncigo.api.net.StreamHandler;
@@ -23,6 +25,7 @@ import asyncigo.loop.jfr.LoopEvents;
 import asyncigo.loop.net.Network;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -407,6 +410,19 @@ public final class RealLoop implements Loop {
   public Pipe pipe() throws IOException {
     checkOpen("Loop.pipe");
     return network.pipe();
+  }
+
+  @Override
+  public DatagramEndpoint openDatagram(InetSocketAddress local) throws IOException {
+    checkOpen("Loop.openDatagram");
+    return network.openDatagram(local, DatagramOptions.defaults());
+  }
+
+  @Override
+  public DatagramEndpoint openDatagram(InetSocketAddress local, DatagramOptions options)
+      throws IOException {
+    checkOpen("Loop.openDatagram");
+    return network.openDatagram(local, options);
   }
 
   @Override

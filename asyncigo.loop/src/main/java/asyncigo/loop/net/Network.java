@@ -2,14 +2,18 @@ package asyncigo.loop.net;
 
 import asyncigo.api.Loop;
 import asyncigo.api.net.AsyncStream;
+import asyncigo.api.net.DatagramEndpoint;
+import asyncigo.api.net.DatagramOptions;
 import asyncigo.api.net.Pipe;
 import asyncigo.api.net.Server;
 import asyncigo.api.net.StreamHandler;
 import asyncigo.api.net.TlsOptions;
 import asyncigo.api.spi.PollAcceptor;
+import asyncigo.api.spi.PollDatagram;
 import asyncigo.api.spi.Poller;
 import asyncigo.loop.io.IoReadiness;
 import java.io.IOException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -18,7 +22,7 @@ import javax.net.ssl.SSLEngine;
 
 /**
  * The loop's networking entry points: {@link Loop#connect}, {@link Loop#listen}, {@link
- * Loop#pipe}. The loop builds one and delegates to it; every method is loop-confined (called from
+ * Loop#pipe}, {@link Loop#openDatagram}. The loop builds one and delegates to it; every method is loop-confined (called from
  * a task of the loop, since connecting and resolving names suspend).
  */
 public final class Network {
@@ -152,9 +156,33 @@ public final class Network {
         ChannelStream.source(context(), ends.source()), ChannelStream.sink(context(), ends.sink()));
   }
 
+  /** See {@link Loop#openDatagram(InetSocketAddress, DatagramOptions)}. */
+  public DatagramEndpoint openDatagram(InetSocketAddress local, DatagramOptions options)
+      throws IOException {
+    Objects.requireNonNull(local, "local");
+    Objects.requireNonNull(options, "options");
+    if (local.isUnresolved()) {
+      throw new IllegalArgumentException("local address is unresolved: " + local);
+    }
+    InetSocketAddress remote = options.remote().orElse(null);
+    if (remote != null && remote.getAddress() instanceof Inet6Address
+        && !(local.getAddress() instanceof Inet6Address)) {
+      throw new IllegalArgumentException(
+          "an IPv4 endpoint (" + local + ") cannot connect to the IPv6 address " + remote);
+    }
+    PollDatagram channel = poller.openDatagram(local, options);
+    try {
+      io.open(channel);
+    } catch (IOException | RuntimeException e) {
+      io.close(channel, "datagram endpoint setup failed");
+      throw e;
+    }
+    return new UdpEndpoint(context(), channel);
+  }
+
   /**
-   * Closes every stream, server and pipe end of the loop that is still open (the loop is
-   * closing): their descriptors are released and their waiters fail with {@link
+   * Closes every stream, server, pipe end and datagram endpoint of the loop that is still open
+   * (the loop is closing): their descriptors are released and their waiters fail with {@link
    * asyncigo.api.net.StreamClosedException}.
    */
   public void close() {

@@ -9,8 +9,10 @@ import static asyncigo.poll.epoll.LinuxConstants.EPOLL_CTL_ADD;
 import static asyncigo.poll.epoll.LinuxConstants.EPOLL_CTL_DEL;
 import static asyncigo.poll.epoll.LinuxConstants.EPOLL_CTL_MOD;
 
+import asyncigo.api.net.DatagramOptions;
 import asyncigo.api.spi.PollAcceptor;
 import asyncigo.api.spi.PollChannel;
+import asyncigo.api.spi.PollDatagram;
 import asyncigo.api.spi.PollStream;
 import asyncigo.api.spi.Poller;
 import java.io.IOException;
@@ -66,6 +68,7 @@ final class EpollPoller implements Poller {
   private final ChannelTable registered = new ChannelTable();
 
   private DirectMemory events;
+  private DirectMemory datagramScratch;
   private int eventCapacity;
   private int lastRegistrationId;
   private boolean closed;
@@ -327,6 +330,26 @@ final class EpollPoller implements Poller {
           "only a socket made by an epoll poller can be adopted, not " + stream);
     }
     return socket.adoptedBy(this);
+  }
+
+  @Override
+  public PollDatagram openDatagram(InetSocketAddress local, DatagramOptions options)
+      throws IOException {
+    Objects.requireNonNull(local, "local");
+    Objects.requireNonNull(options, "options");
+    ensureOpen();
+    return EpollDatagram.open(this, local, options);
+  }
+
+  /**
+   * Where datagrams land when the caller's buffer may be too small, and where heap payloads are
+   * copied to be sent: shared by this poller's datagram sockets, made by the first need.
+   */
+  DirectMemory datagramScratch() {
+    if (datagramScratch == null) {
+      datagramScratch = DirectMemory.allocate(EpollDatagram.SCRATCH_BYTES);
+    }
+    return datagramScratch;
   }
 
   @Override

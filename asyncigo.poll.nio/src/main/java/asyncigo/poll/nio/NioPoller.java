@@ -1,13 +1,16 @@
 package asyncigo.poll.nio;
 
+import asyncigo.api.net.DatagramOptions;
 import asyncigo.api.spi.PollAcceptor;
 import asyncigo.api.spi.PollChannel;
+import asyncigo.api.spi.PollDatagram;
 import asyncigo.api.spi.PollStream;
 import asyncigo.api.spi.Poller;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
 import java.nio.channels.Pipe;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -60,6 +63,9 @@ final class NioPoller implements Poller {
 
   /** How many keys the poll in progress handed to its sink. */
   private int reported;
+
+  /** Where datagrams land when the caller's buffer may be too small; made by the first need. */
+  private ByteBuffer datagramScratch;
 
   NioPoller(Selector selector) {
     this.selector = selector;
@@ -198,6 +204,26 @@ final class NioPoller implements Poller {
           "only a socket made by a nio poller can be adopted, not " + stream);
     }
     return socket.adoptedBy(this);
+  }
+
+  /** {@inheritDoc} A {@link java.nio.channels.DatagramChannel} of {@code local}'s family. */
+  @Override
+  public PollDatagram openDatagram(InetSocketAddress local, DatagramOptions options)
+      throws IOException {
+    checkResolved(local, "local");
+    Objects.requireNonNull(options, "options");
+    return NioDatagram.open(this, local, options);
+  }
+
+  /** The size of {@link #datagramScratch()}: more than any UDP payload. */
+  static final int DATAGRAM_SCRATCH = 64 * 1024;
+
+  /** The datagram scratch buffer, shared by this poller's datagram sockets (loop-confined). */
+  ByteBuffer datagramScratch() {
+    if (datagramScratch == null) {
+      datagramScratch = ByteBuffer.allocateDirect(DATAGRAM_SCRATCH);
+    }
+    return datagramScratch;
   }
 
   @Override
