@@ -433,8 +433,8 @@ public interface Loop extends AutoCloseable {
       throws IOException;
 
   /**
-   * Closes the loop: first every stream, server and pipe end it opened that is still open (their
-   * descriptors are released; later operations on them throw {@link
+   * Closes the loop: first every stream, server, pipe end and datagram endpoint it opened that is
+   * still open (their descriptors are released; later operations on them throw {@link
    * asyncigo.api.net.StreamClosedException}), then its poller. Idempotent. Loop-confined: call it
    * on the thread that owns the loop.
    *

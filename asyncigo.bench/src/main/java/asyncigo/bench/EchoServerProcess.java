@@ -11,18 +11,26 @@ import java.util.function.IntFunction;
  * second, prints {@code listening PORT} on standard output, serves until standard input ends (the
  * bench closes it), then closes the server and exits.
  *
- * <p>Usage: {@code java -cp benchmarks.jar asyncigo.bench.EchoServerProcess asyncigo-epoll 2}.
+ * <p>Usage: {@code java -cp benchmarks.jar asyncigo.bench.EchoServerProcess asyncigo-epoll 2}. The
+ * UDP servers print {@code listening PORT} too: the port of their datagram socket.
  */
 public final class EchoServerProcess {
   private EchoServerProcess() {}
 
-  /** The servers this process can run, by name, given a thread count. */
+  /**
+   * The servers this process can run, by name, given a thread count: TCP, and UDP ({@code *-udp-*},
+   * one thread and one socket whatever the count, for {@code udp_echo_load}).
+   */
   static final Map<String, IntFunction<EchoServer>> SERVERS =
       Map.of(
           "asyncigo-nio", loops -> new AsyncigoGroupEchoServer("nio", loops),
           "asyncigo-epoll", loops -> new AsyncigoGroupEchoServer("epoll", loops),
           "netty-nio", threads -> new NettyEchoServer(NettyEchoServer.Transport.NIO, threads),
-          "netty-epoll", threads -> new NettyEchoServer(NettyEchoServer.Transport.EPOLL, threads));
+          "netty-epoll", threads -> new NettyEchoServer(NettyEchoServer.Transport.EPOLL, threads),
+          "asyncigo-udp-nio", one -> new AsyncigoUdpEchoServer("nio"),
+          "asyncigo-udp-epoll", one -> new AsyncigoUdpEchoServer("epoll"),
+          "netty-udp-nio", one -> new NettyUdpEchoServer(NettyEchoServer.Transport.NIO),
+          "netty-udp-epoll", one -> new NettyUdpEchoServer(NettyEchoServer.Transport.EPOLL));
 
   public static void main(String[] args) throws Exception {
     IntFunction<EchoServer> factory = args.length == 2 ? SERVERS.get(args[0]) : null;

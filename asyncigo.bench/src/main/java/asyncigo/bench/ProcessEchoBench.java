@@ -34,10 +34,22 @@ import java.util.regex.Pattern;
  * benchmarks.jar asyncigo.bench.ProcessEchoBench --client /tmp/echo_load [--servers
  * asyncigo-epoll,asyncigo-nio,netty-epoll,netty-nio] [--threads 1,2] [--connections 100] [--size
  * 1024] [--seconds 5] [--warmup 3] [--repeat 3]}. The servers run with this JVM's flags.
+ *
+ * <p>UDP mode: the same measurements for the UDP echo servers ({@code asyncigo-udp-epoll},
+ * {@code asyncigo-udp-nio}, {@code netty-udp-epoll}, {@code netty-udp-nio}; one thread and one
+ * socket each) driven by {@code asyncigo.bench/src/main/c/udp_echo_load.c} (N connected sockets,
+ * one datagram in flight on each): {@code gcc -O2 -o /tmp/udp_echo_load
+ * asyncigo.bench/src/main/c/udp_echo_load.c}, then {@code ... ProcessEchoBench --client
+ * /tmp/udp_echo_load --servers asyncigo-udp-epoll,asyncigo-udp-nio,netty-udp-epoll,netty-udp-nio
+ * --threads 1 --connections 10}. Datagrams the client had to send again (no echo within 200 ms)
+ * are printed with the round's line.
  */
 public final class ProcessEchoBench {
   private static final Pattern CLIENT_OUTPUT =
       Pattern.compile("conns=\\d+ msg=\\d+ secs=([\\d.]+) trips=(\\d+) .* errors=(\\d+)");
+
+  /** The datagrams {@code udp_echo_load} sent again because their echo did not come back. */
+  private static final Pattern LOST = Pattern.compile(" lost=(\\d+) ");
 
   private ProcessEchoBench() {}
 
@@ -140,6 +152,10 @@ public final class ProcessEchoBench {
     Matcher m = CLIENT_OUTPUT.matcher(output.strip());
     if (!m.matches() || !m.group(3).equals("0")) {
       throw new IOException(server.column() + ": the client reported " + output.strip());
+    }
+    Matcher lost = LOST.matcher(output);
+    if (lost.find() && !lost.group(1).equals("0")) {
+      System.out.println(server.column() + ": " + lost.group(1) + " datagrams lost and sent again");
     }
     long nanos = (long) (Double.parseDouble(m.group(1)) * 1e9);
     return new PingPongClient.Result(
