@@ -9,14 +9,18 @@ import asyncigo.api.net.Datagram;
 import asyncigo.api.net.DatagramEndpoint;
 import asyncigo.api.net.DatagramOptions;
 import asyncigo.api.net.DatagramTooLargeException;
+import java.io.IOException;
 import java.net.BindException;
+import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
+import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -232,6 +236,37 @@ public abstract class DatagramContract extends TransportFixture {
             inUse.getMessage());
       }
       return null;
+    });
+  }
+
+  @Test
+  public void ipv6EndpointsExchangeDatagramsAndAnIpv6WildcardEndpointReachesIpv4()
+      throws IOException {
+    InetSocketAddress v6Loopback = new InetSocketAddress("::1", 0);
+    try (DatagramSocket probe = new DatagramSocket(v6Loopback)) {
+      Assumptions.assumeTrue(probe.isBound());
+    } catch (SocketException noIpv6) {
+      Assumptions.abort("no IPv6 loopback here: " + noIpv6.getMessage());
+    }
+    run(loop -> {
+      try (DatagramEndpoint a = loop.openDatagram(v6Loopback);
+          DatagramEndpoint b = loop.openDatagram(v6Loopback);
+          DatagramEndpoint wildcard = loop.openDatagram(new InetSocketAddress("::", 0));
+          DatagramEndpoint v4 = loop.openDatagram(ANY_LOOPBACK_PORT)) {
+        a.send(bytes("six"), b.localAddress());
+        Datagram six = b.receive();
+        assertEquals("six", text(six.payload()));
+        assertEquals(a.localAddress(), six.sender());
+        wildcard.send(bytes("mapped"), v4.localAddress());
+        Datagram mapped = v4.receive();
+        assertEquals("mapped", text(mapped.payload()));
+        assertEquals(wildcard.localAddress().getPort(), mapped.sender().getPort());
+        v4.send(bytes("back"), mapped.sender());
+        Datagram back = wildcard.receive();
+        assertEquals("back", text(back.payload()));
+        assertEquals(v4.localAddress(), back.sender(), "an IPv4 sender reads as IPv4");
+        return null;
+      }
     });
   }
 

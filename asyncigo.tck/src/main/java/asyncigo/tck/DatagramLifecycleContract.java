@@ -18,6 +18,8 @@ import asyncigo.api.net.Datagram;
 import asyncigo.api.net.DatagramEndpoint;
 import asyncigo.api.net.DatagramOptions;
 import asyncigo.api.net.StreamClosedException;
+import asyncigo.api.sync.Timeout;
+import asyncigo.api.sync.TimeoutResult;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -125,6 +127,12 @@ public abstract class DatagramLifecycleContract extends TransportFixture {
     });
   }
 
+  /**
+   * Over loopback Linux frees a send buffer as soon as the datagram is handed to the receiver and
+   * drops what the receiver's buffer cannot hold, so the sends never have to wait here; what this
+   * shows is that none of them fails, stalls or sends a fragment. The peer then reads until a
+   * second passes without a datagram (how many the kernel kept depends on its buffer rules).
+   */
   @Test
   public void sendsFarBeyondTheSendBufferToAPeerThatDoesNotReadAllCompleteAndArriveWhole() {
     run(loop -> {
@@ -135,14 +143,13 @@ public abstract class DatagramLifecycleContract extends TransportFixture {
         for (int i = 0; i < 2_000; i++) {
           sender.send(payload, idle.localAddress()); // 120 MB: waits whenever the buffer is full
         }
-        sender.send(bytes("last"), idle.localAddress());
         int whole = 0;
-        Datagram d;
-        while ((d = idle.receive()).payload().length == payload.length) {
-          assertArrayEquals(payload, d.payload());
+        TimeoutResult<Datagram> next;
+        while (!(next = Timeout.moveOnAfter(Duration.ofSeconds(1), t -> idle.receive()))
+            .timedOut()) {
+          assertArrayEquals(payload, next.value().payload());
           whole++;
         }
-        assertEquals("last", text(d.payload()));
         assertTrue(whole > 0, "the peer kept some whole datagrams");
         return null;
       }
