@@ -3,11 +3,13 @@ package asyncigo.api;
 import asyncigo.api.net.AsyncStream;
 import asyncigo.api.net.Pipe;
 import asyncigo.api.net.Server;
+import asyncigo.api.net.StaleSocketFile;
 import asyncigo.api.net.StreamHandler;
 import asyncigo.api.net.TlsOptions;
 import asyncigo.api.internal.LoopProviders;
 import asyncigo.api.spi.LoopProvider;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -390,6 +392,66 @@ public interface Loop extends AutoCloseable {
     * @throws IOException if the I/O fails
    */
   Server listen(String host, int port, TlsOptions tls, StreamHandler handler) throws IOException;
+
+  /**
+   * Connects to the Unix domain socket at {@code path} (a socket file a server listens on). The
+   * stream behaves as a TCP stream does; its {@link AsyncStream#remoteAddress()} is a {@link
+   * java.net.UnixDomainSocketAddress}.
+   *
+   * @param path the socket file; relative paths are relative to the working directory
+   * @return the connected stream, owned by this loop
+   * @throws IllegalArgumentException if the path is longer than the OS allows ({@code sun_path}:
+   *     107 bytes in the path's encoding on Linux, 108 with the terminating NUL), naming the
+   *     limit and the length, before anything is opened
+   * @throws java.net.ConnectException naming the path when nobody listens on it ({@code
+   *     "Connection refused: unix:/run/app.sock"}) or no file is there ({@code "No such file or
+   *     directory: unix:/run/app.sock"})
+   * @throws UnsupportedOperationException if the loop's poller has no Unix domain sockets
+   * @throws IOException when connecting fails otherwise
+   */
+  AsyncStream connectUnix(Path path) throws IOException;
+
+  /**
+   * Listens on a Unix domain socket at {@code path}, as {@link #listen(String, int,
+   * StreamHandler)} listens on TCP: a handler task per connection, the same stream semantics.
+   * Creates the socket file, which the server deletes when it is closed (and when the loop
+   * closes it). {@link Server#address()} is the path; {@link Server#localAddress()} throws.
+   *
+   * <p>If a file is already at {@code path}: a socket a live process listens on fails with
+   * {@link java.net.BindException} "Address already in use"; a stale socket (connecting to it is
+   * refused) fails with a {@link java.net.BindException} naming the path and how to replace it
+   * (the same as {@link #listenUnix(Path, StaleSocketFile, StreamHandler)} with {@link
+   * StaleSocketFile#FAIL}); any other file fails and is never deleted.
+   *
+   * @param path the socket file to create; its folder must exist
+   * @param handler serves each connection
+   * @return the listening server, owned by this loop
+   * @throws IllegalArgumentException if the path is longer than the OS allows (see {@link
+   *     #connectUnix}), before anything is created
+   * @throws java.nio.file.NoSuchFileException if the path's folder does not exist
+   * @throws java.net.BindException if a file is at the path (see above)
+   * @throws UnsupportedOperationException if the loop's poller has no Unix domain sockets
+   * @throws IOException if binding fails otherwise
+   */
+  Server listenUnix(Path path, StreamHandler handler) throws IOException;
+
+  /**
+   * {@link #listenUnix(Path, StreamHandler)}, replacing a stale socket file at {@code path} when
+   * {@code stale} is {@link StaleSocketFile#REPLACE}. A socket a live process listens on, and a
+   * file that is not a socket, are never replaced.
+   *
+   * @param path the socket file to create; its folder must exist
+   * @param stale what to do with a stale socket file at the path
+   * @param handler serves each connection
+   * @return the listening server, owned by this loop
+   * @throws IllegalArgumentException if the path is too long (see {@link #connectUnix})
+   * @throws java.nio.file.NoSuchFileException if the path's folder does not exist
+   * @throws java.net.BindException if a live socket, a file that is not a socket, or (with
+   *     {@link StaleSocketFile#FAIL}) a stale socket file is at the path
+   * @throws UnsupportedOperationException if the loop's poller has no Unix domain sockets
+   * @throws IOException if binding fails otherwise
+   */
+  Server listenUnix(Path path, StaleSocketFile stale, StreamHandler handler) throws IOException;
 
   /**
    * {@return a connected in-process pair: bytes written to {@link Pipe#sink()} are read from

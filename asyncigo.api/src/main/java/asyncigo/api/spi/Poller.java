@@ -2,6 +2,7 @@ package asyncigo.api.spi;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.UnixDomainSocketAddress;
 
 /**
  * A readiness poller: the loop's multiplexer (a NIO {@code Selector}, epoll, ...), and the factory
@@ -179,6 +180,43 @@ public interface Poller extends AutoCloseable {
    * @throws java.nio.channels.ClosedChannelException if {@code stream} is closed
    */
   PollStream adopt(PollStream stream) throws IOException;
+
+  /**
+   * Opens a non-blocking Unix domain stream socket and starts connecting it to the socket file
+   * {@code remote}: watch it for {@link #WRITE}, then call {@link PollStream#finishConnect()}, as
+   * for {@link #connect(InetSocketAddress)}. A connect that fails at once (refused, no such file)
+   * throws {@link java.net.ConnectException} from here or from {@code finishConnect}, its message
+   * the reason alone (the loop adds the path). The loop checks the path's length before calling.
+   *
+   * @param remote the socket file to connect to
+   * @return the connecting socket, not registered yet
+   * @throws java.net.ConnectException if the connect failed at once (see above)
+   * @throws IOException if the socket cannot be opened
+   * @throws UnsupportedOperationException if the backend has no Unix domain sockets (the
+   *     default), naming the backend
+   */
+  default PollStream connectUnix(UnixDomainSocketAddress remote) throws IOException {
+    throw new UnsupportedOperationException(
+        "the " + name() + " poller has no Unix domain sockets");
+  }
+
+  /**
+   * Opens a non-blocking listening Unix domain stream socket bound to {@code local}, which
+   * creates the socket file. Closing the acceptor does not delete the file: the loop does, as it
+   * checks a file already there before calling.
+   *
+   * @param local the socket file to create
+   * @param backlog the listen backlog asked for (the kernel may cap it)
+   * @return the listening socket, not registered yet
+   * @throws IOException if the socket cannot be opened or bound ({@link java.net.BindException}
+   *     if a file is at the path)
+   * @throws UnsupportedOperationException if the backend has no Unix domain sockets (the
+   *     default), naming the backend
+   */
+  default PollAcceptor listenUnix(UnixDomainSocketAddress local, int backlog) throws IOException {
+    throw new UnsupportedOperationException(
+        "the " + name() + " poller has no Unix domain sockets");
+  }
 
   /**
    * Opens a non-blocking unidirectional in-process pipe.

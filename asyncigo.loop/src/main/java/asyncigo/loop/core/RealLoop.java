@@ -14,6 +14,7 @@ import asyncigo.api.internal.context.TaskContext;
 import asyncigo.api.net.AsyncStream;
 import asyncigo.api.net.Pipe;
 import asyncigo.api.net.Server;
+import asyncigo.api.net.StaleSocketFile;
 import asyncigo.api.net.StreamHandler;
 import asyncigo.api.net.TlsOptions;
 import asyncigo.api.spi.Poller;
@@ -23,6 +24,7 @@ import asyncigo.loop.jfr.LoopEvents;
 import asyncigo.loop.net.Network;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -401,6 +403,25 @@ public final class RealLoop implements Loop {
       throws IOException {
     checkOpen("Loop.listen");
     return network.listen(host, port, tls, handler);
+  }
+
+  @Override
+  public AsyncStream connectUnix(Path path) throws IOException {
+    checkOpen("Loop.connectUnix");
+    return network.connectUnix(path);
+  }
+
+  @Override
+  public Server listenUnix(Path path, StreamHandler handler) throws IOException {
+    checkOpen("Loop.listenUnix");
+    return network.listenUnix(path, StaleSocketFile.FAIL, handler);
+  }
+
+  @Override
+  public Server listenUnix(Path path, StaleSocketFile stale, StreamHandler handler)
+      throws IOException {
+    checkOpen("Loop.listenUnix");
+    return network.listenUnix(path, stale, handler);
   }
 
   @Override

@@ -4,6 +4,7 @@ import asyncigo.api.Loop;
 import asyncigo.api.net.AsyncStream;
 import asyncigo.api.net.Pipe;
 import asyncigo.api.net.Server;
+import asyncigo.api.net.StaleSocketFile;
 import asyncigo.api.net.StreamHandler;
 import asyncigo.api.net.TlsOptions;
 import asyncigo.api.spi.PollAcceptor;
@@ -12,13 +13,14 @@ import asyncigo.loop.io.IoReadiness;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import javax.net.ssl.SSLEngine;
 
 /**
  * The loop's networking entry points: {@link Loop#connect}, {@link Loop#listen}, {@link
- * Loop#pipe}. The loop builds one and delegates to it; every method is loop-confined (called from
+ * Loop#connectUnix}, {@link Loop#listenUnix}, {@link Loop#pipe}. The loop builds one and delegates to it; every method is loop-confined (called from
  * a task of the loop, since connecting and resolving names suspend).
  */
 public final class Network {
@@ -135,6 +137,30 @@ public final class Network {
     TlsEngines.requireRole(tls, TlsOptions.Role.SERVER, "listen");
     TlsEngines.create(tls, null, -1); // fails now, not at the first connection, if tls is wrong
     return listen(host, port, new TlsServerHandler(tls, handler));
+  }
+
+  /** See {@link Loop#connectUnix}. */
+  public AsyncStream connectUnix(Path path) throws IOException {
+    UnixSocketFile file = UnixSocketFile.at(path);
+    return ChannelStream.client(context(), connector.connectUnix(file), null);
+  }
+
+  /** See {@link Loop#listenUnix(Path, StaleSocketFile, StreamHandler)}. */
+  public Server listenUnix(Path path, StaleSocketFile stale, StreamHandler handler)
+      throws IOException {
+    Objects.requireNonNull(stale, "stale");
+    Objects.requireNonNull(handler, "handler");
+    UnixSocketFile file = UnixSocketFile.at(path);
+    file.prepareToBind(stale);
+    PollAcceptor acceptor = poller.listenUnix(file.address(), BACKLOG);
+    file.created();
+    try {
+      registered(acceptor);
+    } catch (IOException | RuntimeException e) {
+      file.delete();
+      throw e;
+    }
+    return TcpServer.start(context(), acceptor, handler, file);
   }
 
   /** See {@link Loop#pipe()}. */

@@ -26,7 +26,7 @@ abstract sealed class EpollChannel implements PollChannel permits EpollStream, E
   /** Set by the poller: handed back with readiness. */
   Object attachment;
 
-  private InetSocketAddress localAddress;
+  private SocketAddress localAddress;
 
   EpollChannel(EpollPoller poller, int fd) {
     this.poller = poller;
@@ -54,7 +54,9 @@ abstract sealed class EpollChannel implements PollChannel permits EpollStream, E
   @Override
   public final Optional<SocketAddress> localAddress() {
     if (localAddress == null && fd >= 0 && isSocket()) {
-      localAddress = sys.socketName(fd, false).filter(a -> a.getPort() != 0).orElse(null);
+      localAddress = sys.socketName(fd, false)
+          .filter(a -> !(a instanceof InetSocketAddress inet) || inet.getPort() != 0)
+          .orElse(null);
     }
     return Optional.ofNullable(localAddress);
   }

@@ -15,6 +15,7 @@ import asyncigo.api.spi.PollStream;
 import asyncigo.api.spi.Poller;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.util.Objects;
@@ -309,6 +310,23 @@ final class EpollPoller implements Poller {
     }
     ensureOpen();
     return EpollAcceptor.listen(this, local, backlog, sharePort);
+  }
+
+  @Override
+  public PollStream connectUnix(UnixDomainSocketAddress remote) throws IOException {
+    Objects.requireNonNull(remote, "remote");
+    ensureOpen();
+    return EpollStream.connectUnix(this, remote);
+  }
+
+  @Override
+  public PollAcceptor listenUnix(UnixDomainSocketAddress local, int backlog) throws IOException {
+    Objects.requireNonNull(local, "local");
+    if (backlog < 1) {
+      throw new IllegalArgumentException("backlog must be positive, got " + backlog);
+    }
+    ensureOpen();
+    return EpollAcceptor.listenUnix(this, local, backlog);
   }
 
   /** True: Linux spreads a shared port's connections over its sockets (SO_REUSEPORT). */
