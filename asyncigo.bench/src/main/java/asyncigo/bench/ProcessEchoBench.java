@@ -29,11 +29,16 @@ import java.util.regex.Pattern;
  * in turn, so that load from other work on the machine spreads over all of them; the tables show
  * medians.
  *
+ * <p>With {@code --unix true} the servers listen on Unix domain sockets (in a temporary folder
+ * deleted at the end) with one thread each, and the client is {@code --unix-client}, the
+ * Unix-socket variant of {@code echo_load} ({@code asyncigo.bench/src/main/c/unix_echo_load.c}).
+ *
  * <p>Usage: {@code gcc -O2 -o /tmp/echo_load /work/shared/bench/echo_load.c}, then {@code java
  * --add-opens java.base/java.lang=ALL-UNNAMED --enable-native-access=ALL-UNNAMED -cp
  * benchmarks.jar asyncigo.bench.ProcessEchoBench --client /tmp/echo_load [--servers
  * asyncigo-epoll,asyncigo-nio,netty-epoll,netty-nio] [--threads 1,2] [--connections 100] [--size
- * 1024] [--seconds 5] [--warmup 3] [--repeat 3]}. The servers run with this JVM's flags.
+ * 1024] [--seconds 5] [--warmup 3] [--repeat 3] [--unix true --unix-client /tmp/unix_echo_load]}.
+ * The servers run with this JVM's flags.
  */
 public final class ProcessEchoBench {
   private static final Pattern CLIENT_OUTPUT =
@@ -41,16 +46,22 @@ public final class ProcessEchoBench {
 
   private ProcessEchoBench() {}
 
-  /** A server process: its column name, process and port. */
-  private record Running(String column, Process process, int port) {}
+  /**
+   * A server process: its column name, process, and where it listens: a port of 127.0.0.1, or
+   * the path of a Unix domain socket.
+   */
+  private record Running(String column, Process process, String target, boolean unix) {}
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options = parse(args);
-    Path client = Path.of(options.get("client"));
+    boolean unix = Boolean.parseBoolean(options.get("unix"));
+    Path client = Path.of(options.get(unix ? "unix-client" : "client"));
     if (!Files.isExecutable(client)) {
       throw new IllegalArgumentException(
           "--client must name the built echo_load, not " + client
-              + " (gcc -O2 -o /tmp/echo_load /work/shared/bench/echo_load.c)");
+              + (unix
+                  ? " (gcc -O2 -o /tmp/unix_echo_load asyncigo.bench/src/main/c/unix_echo_load.c)"
+                  : " (gcc -O2 -o /tmp/echo_load /work/shared/bench/echo_load.c)"));
     }
     int connections = Integer.parseInt(options.get("connections"));
     int size = Integer.parseInt(options.get("size"));
@@ -61,15 +72,21 @@ public final class ProcessEchoBench {
     EchoTable.Row row = new EchoTable.Row(connections, size);
 
     System.out.printf(
-        Locale.ROOT, "process echo benchmark: %d connections × %d B, %d s per measurement after"
+        Locale.ROOT, "process echo benchmark" + (unix ? " over Unix domain sockets" : "")
+            + ": %d connections × %d B, %d s per measurement after"
             + " %d s warm-up, %d round(s); JDK %s; %d cores; server flags %s; load average %s%n",
         connections, size, seconds, warmup, repeat, Runtime.version(),
         Runtime.getRuntime().availableProcessors(), serverFlags(), loadAverage());
     List<Running> servers = new ArrayList<>();
+    Path socketFolder = unix ? Files.createTempDirectory("asyncigo-bench-unix") : null;
     try {
       for (String server : options.get("servers").split(",")) {
+        if (unix) {
+          servers.add(start(server, 1, socketFolder.resolve(server + ".sock")));
+          continue;
+        }
         for (String threads : options.get("threads").split(",")) {
-          servers.add(start(server, Integer.parseInt(threads)));
+          servers.add(start(server, Integer.parseInt(threads), null));
         }
       }
       for (Running server : servers) {
@@ -103,17 +120,36 @@ public final class ProcessEchoBench {
       for (Running server : servers) {
         server.process().waitFor();
       }
+      if (socketFolder != null) {
+        deleteFolder(socketFolder);
+      }
     }
   }
 
-  /** Starts {@code server} with {@code threads} threads in a new JVM; waits until it listens. */
-  private static Running start(String server, int threads) throws IOException {
+  /** Deletes {@code folder} and the socket files a server left in it. */
+  private static void deleteFolder(Path folder) throws IOException {
+    try (var files = Files.list(folder)) {
+      for (Path file : files.toList()) {
+        Files.delete(file);
+      }
+    }
+    Files.delete(folder);
+  }
+
+  /**
+   * Starts {@code server} with {@code threads} threads in a new JVM, on 127.0.0.1 or, if {@code
+   * unixPath} is not null, on a Unix domain socket there; waits until it listens.
+   */
+  private static Running start(String server, int threads, Path unixPath) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
     command.addAll(
         List.of("-cp", System.getProperty("java.class.path"),
             EchoServerProcess.class.getName(), server, String.valueOf(threads)));
+    if (unixPath != null) {
+      command.addAll(List.of("--unix", unixPath.toString()));
+    }
     Process process =
         new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     BufferedReader out =
@@ -123,7 +159,7 @@ public final class ProcessEchoBench {
       throw new IOException(server + " ×" + threads + " did not start: " + line);
     }
     return new Running(
-        server + " ×" + threads, process, Integer.parseInt(line.substring("listening ".length())));
+        server + " ×" + threads, process, line.substring("listening ".length()), unixPath != null);
   }
 
   /** Runs the client against {@code server} for {@code seconds}; what was measured. */
@@ -132,9 +168,14 @@ public final class ProcessEchoBench {
       throws IOException, InterruptedException {
     long serverBefore = cpuTicks(server.process().pid(), 11, 12);
     long clientBefore = cpuTicks(ProcessHandle.current().pid(), 13, 14);
-    String output =
-        run(client.toString(), "127.0.0.1", String.valueOf(server.port()),
-            String.valueOf(connections), String.valueOf(size), String.valueOf(seconds));
+    List<String> command = new ArrayList<>(List.of(client.toString()));
+    if (!server.unix()) {
+      command.add("127.0.0.1");
+    }
+    command.addAll(
+        List.of(server.target(), String.valueOf(connections), String.valueOf(size),
+            String.valueOf(seconds)));
+    String output = run(command.toArray(String[]::new));
     long serverTicks = cpuTicks(server.process().pid(), 11, 12) - serverBefore;
     long clientTicks = cpuTicks(ProcessHandle.current().pid(), 13, 14) - clientBefore;
     Matcher m = CLIENT_OUTPUT.matcher(output.strip());
@@ -214,6 +255,8 @@ public final class ProcessEchoBench {
     options.put("seconds", "5");
     options.put("warmup", "3");
     options.put("repeat", "3");
+    options.put("unix", "false");
+    options.put("unix-client", "/tmp/unix_echo_load");
     List<String> rest = new ArrayList<>(Arrays.asList(args));
     while (!rest.isEmpty()) {
       String flag = rest.remove(0);

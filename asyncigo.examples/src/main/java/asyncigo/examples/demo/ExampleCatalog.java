@@ -8,11 +8,15 @@ import asyncigo.examples.ShieldExample;
 import asyncigo.examples.SocketLinesExample;
 import asyncigo.examples.SpawnManyExample;
 import asyncigo.examples.TasksExample;
+import asyncigo.examples.UnixSocketExample;
 import asyncigo.examples.WaitExample;
 import java.io.PrintStream;
 import java.util.List;
 
-/** The README examples that {@code asyncigo examples} runs: tasks, iterators, cancellation, polyglot. */
+/**
+ * The README examples that {@code asyncigo examples} runs: tasks, iterators, sockets, cancellation,
+ * polyglot.
+ */
 final class ExampleCatalog {
   /** An example's entry point: {@code static void run(PrintStream out)} of its class. */
   @FunctionalInterface
@@ -36,6 +40,7 @@ final class ExampleCatalog {
           new Example("IteratorExamples", IteratorExamples::run),
           new Example("SocketLinesExample", SocketLinesExample::run),
           new Example("ChainLinesExample", ChainLinesExample::run),
+          new Example("UnixSocketExample", UnixSocketExample::run),
           new Example("CancelExample", CancelExample::run),
           new Example("ShieldExample", ShieldExample::run),
           new Example("PolyglotExample", PolyglotExample::run));
