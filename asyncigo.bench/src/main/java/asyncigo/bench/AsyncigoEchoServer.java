@@ -75,13 +75,26 @@ final class AsyncigoEchoServer implements EchoServer {
     }
   }
 
+  /**
+   * {@link #echo}, ending quietly when the peer leaves with bytes in flight (as the load client
+   * does at the end of its run): over a Unix domain socket the next write then fails with
+   * "Broken pipe", as Netty's peer closes the connection quietly on any error.
+   */
+  private static void echoUntilThePeerLeaves(AsyncStream stream) {
+    try {
+      echo(stream);
+    } catch (IOException peerLeft) {
+      // the connection is over either way
+    }
+  }
+
   private void serve() {
     try (Loop loop = Loop.open(LoopOptions.defaults().poller(poller))) {
       loop.run(
           () -> {
             Server server = unixPath == null
                 ? loop.listen("127.0.0.1", 0, AsyncigoEchoServer::echo)
-                : loop.listenUnix(unixPath, AsyncigoEchoServer::echo);
+                : loop.listenUnix(unixPath, AsyncigoEchoServer::echoUntilThePeerLeaves);
             bound.complete(new Bound(loop, server));
             server.serveForever();
             return null;

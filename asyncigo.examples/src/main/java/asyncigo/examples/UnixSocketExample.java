@@ -46,7 +46,7 @@ public final class UnixSocketExample {
             });
             try (AsyncStream conn = loop.connectUnix(path)) {
               conn.write("hello\n".getBytes(UTF_8));
-              out.print("unix echo: " + new String(conn.readLine(), UTF_8));
+              out.print("unix echo: " + new String(conn.readLine(), UTF_8));   // unix echo: hello
             }
             server.closeAll();                    // also deletes the socket file
             return null;
