@@ -7,12 +7,14 @@ import asyncigo.examples.PolyglotExample;
 import asyncigo.examples.ShieldExample;
 import asyncigo.examples.SocketLinesExample;
 import asyncigo.examples.SpawnManyExample;
+import asyncigo.examples.SubprocessExample;
 import asyncigo.examples.TasksExample;
 import asyncigo.examples.WaitExample;
 import java.io.PrintStream;
 import java.util.List;
 
-/** The README examples that {@code asyncigo examples} runs: tasks, iterators, cancellation, polyglot. */
+/** The README examples that {@code asyncigo examples} runs: tasks, iterators, cancellation, polyglot,
+ * subprocesses. */
 final class ExampleCatalog {
   /** An example's entry point: {@code static void run(PrintStream out)} of its class. */
   @FunctionalInterface
@@ -38,7 +40,8 @@ final class ExampleCatalog {
           new Example("ChainLinesExample", ChainLinesExample::run),
           new Example("CancelExample", CancelExample::run),
           new Example("ShieldExample", ShieldExample::run),
-          new Example("PolyglotExample", PolyglotExample::run));
+          new Example("PolyglotExample", PolyglotExample::run),
+          new Example("SubprocessExample", SubprocessExample::run));
 
   private ExampleCatalog() {}
 }
