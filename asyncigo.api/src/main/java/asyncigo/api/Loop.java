@@ -6,6 +6,8 @@ import asyncigo.api.net.Server;
 import asyncigo.api.net.StaleSocketFile;
 import asyncigo.api.net.StreamHandler;
 import asyncigo.api.net.TlsOptions;
+import asyncigo.api.process.ProcessSpec;
+import asyncigo.api.process.Subprocess;
 import asyncigo.api.internal.LoopProviders;
 import asyncigo.api.spi.LoopProvider;
 import java.io.IOException;
@@ -460,6 +462,38 @@ public interface Loop extends AutoCloseable {
    * @throws IOException if the poller cannot create the pipe
    */
   Pipe pipe() throws IOException;
+
+  // ---------------------------------------------------------------- processes (asyncigo.api.process)
+
+  /**
+   * Starts {@code command} (the program, then its arguments) with the defaults of {@link
+   * ProcessSpec}: its three standard streams piped to the loop, the JVM's directory and
+   * environment. Same as {@code exec(ProcessSpec.of(command))}.
+   *
+   * @param command the program and its arguments
+   * @return the running child, owned by this loop
+   * @throws IllegalArgumentException if the command is empty
+   * @throws IOException if it cannot be started, as {@link #exec(ProcessSpec)}
+   */
+  Subprocess exec(String... command) throws IOException;
+
+  /**
+   * Starts the child process {@code spec} describes (asyncio's {@code create_subprocess_exec}).
+   * It belongs to this loop until the loop sees it exit: closing the loop first ends it (SIGTERM,
+   * then SIGKILL after {@link Subprocess#CLOSE_GRACE_MILLIS}) and reaps it. On the epoll poller
+   * the child is started with {@code posix_spawnp} and watched through a pidfd, with no thread;
+   * on the NIO poller through {@link ProcessBuilder}, with a virtual thread per piped stream.
+   * Loop-confined.
+   *
+   * @param spec what to run, where, and where its streams go
+   * @return the running child, owned by this loop
+   * @throws IOException if it cannot be started; for a program that does not exist the message
+   *     starts as {@link ProcessBuilder}'s, {@code Cannot run program "nope": } (with {@code (in
+   *     directory "...")} before the colon when the spec names one), and names the error ("No
+   *     such file or directory"), on every poller
+   * @throws UnsupportedOperationException if the loop's poller cannot start processes
+   */
+  Subprocess exec(ProcessSpec spec) throws IOException;
 
   /**
    * Closes the loop: first every stream, server and pipe end it opened that is still open (their

@@ -227,6 +227,24 @@ public interface Poller extends AutoCloseable {
   PipeEnds pipe() throws IOException;
 
   /**
+   * Starts the child process {@code spec} describes, with pipes for the streams it asks to pipe
+   * (the parent's ends non-blocking, not registered yet) and a channel that reports its exit. The
+   * child inherits no descriptor of the parent but its three standard streams.
+   *
+   * @param spec the command, directory, environment and redirects
+   * @return the started child
+   * @throws IOException if it cannot be started; for a program that does not exist (or cannot be
+   *     run) the message starts as {@link ProcessBuilder}'s, {@code Cannot run program "nope": }
+   *     (with {@code (in directory "...")} before the colon when the spec names a directory), and
+   *     names the error, such as "No such file or directory"
+   * @throws UnsupportedOperationException if this backend cannot start processes (the default),
+   *     naming the backend
+   */
+  default SpawnedProcess spawn(asyncigo.api.process.ProcessSpec spec) throws IOException {
+    throw new UnsupportedOperationException("the " + name() + " poller cannot start processes");
+  }
+
+  /**
    * Releases the poller's resources. Idempotent; channels it made stay open.
    *
    * @throws IOException if releasing them fails

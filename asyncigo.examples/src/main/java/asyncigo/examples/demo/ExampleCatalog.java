@@ -7,6 +7,7 @@ import asyncigo.examples.PolyglotExample;
 import asyncigo.examples.ShieldExample;
 import asyncigo.examples.SocketLinesExample;
 import asyncigo.examples.SpawnManyExample;
+import asyncigo.examples.SubprocessExample;
 import asyncigo.examples.TasksExample;
 import asyncigo.examples.UnixSocketExample;
 import asyncigo.examples.WaitExample;
@@ -15,7 +16,7 @@ import java.util.List;
 
 /**
  * The README examples that {@code asyncigo examples} runs: tasks, iterators, sockets, cancellation,
- * polyglot.
+ * polyglot, subprocesses.
  */
 final class ExampleCatalog {
   /** An example's entry point: {@code static void run(PrintStream out)} of its class. */
@@ -43,7 +44,8 @@ final class ExampleCatalog {
           new Example("UnixSocketExample", UnixSocketExample::run),
           new Example("CancelExample", CancelExample::run),
           new Example("ShieldExample", ShieldExample::run),
-          new Example("PolyglotExample", PolyglotExample::run));
+          new Example("PolyglotExample", PolyglotExample::run),
+          new Example("SubprocessExample", SubprocessExample::run));
 
   private ExampleCatalog() {}
 }

@@ -17,6 +17,8 @@ import asyncigo.api.net.Server;
 import asyncigo.api.net.StaleSocketFile;
 import asyncigo.api.net.StreamHandler;
 import asyncigo.api.net.TlsOptions;
+import asyncigo.api.process.ProcessSpec;
+import asyncigo.api.process.Subprocess;
 import asyncigo.api.spi.Poller;
 import asyncigo.loop.io.PollerChooser;
 import asyncigo.loop.jfr.FlightRecording;
@@ -428,6 +430,18 @@ public final class RealLoop implements Loop {
   public Pipe pipe() throws IOException {
     checkOpen("Loop.pipe");
     return network.pipe();
+  }
+
+  @Override
+  public Subprocess exec(String... command) throws IOException {
+    checkOpen("Loop.exec");
+    return network.exec(ProcessSpec.of(command));
+  }
+
+  @Override
+  public Subprocess exec(ProcessSpec spec) throws IOException {
+    checkOpen("Loop.exec");
+    return network.exec(spec);
   }
 
   @Override

@@ -7,6 +7,8 @@ import asyncigo.api.net.Server;
 import asyncigo.api.net.StaleSocketFile;
 import asyncigo.api.net.StreamHandler;
 import asyncigo.api.net.TlsOptions;
+import asyncigo.api.process.ProcessSpec;
+import asyncigo.api.process.Subprocess;
 import asyncigo.api.spi.PollAcceptor;
 import asyncigo.api.spi.Poller;
 import asyncigo.loop.io.IoReadiness;
@@ -20,7 +22,9 @@ import javax.net.ssl.SSLEngine;
 
 /**
  * The loop's networking entry points: {@link Loop#connect}, {@link Loop#listen}, {@link
- * Loop#connectUnix}, {@link Loop#listenUnix}, {@link Loop#pipe}. The loop builds one and delegates to it; every method is loop-confined (called from
+ * Loop#connectUnix}, {@link Loop#listenUnix}, {@link Loop#pipe}, and {@link Loop#exec(ProcessSpec)},
+ * whose pipes are streams like the others. The loop builds one and delegates to it; every method
+ * is loop-confined (called from
  * a task of the loop, since connecting and resolving names suspend).
  */
 public final class Network {
@@ -178,10 +182,16 @@ public final class Network {
         ChannelStream.source(context(), ends.source()), ChannelStream.sink(context(), ends.sink()));
   }
 
+  /** See {@link Loop#exec(ProcessSpec)}. */
+  public Subprocess exec(ProcessSpec spec) throws IOException {
+    Objects.requireNonNull(spec, "spec");
+    return ChildProcess.start(context(), poller, spec);
+  }
+
   /**
    * Closes every stream, server and pipe end of the loop that is still open (the loop is
    * closing): their descriptors are released and their waiters fail with {@link
-   * asyncigo.api.net.StreamClosedException}.
+   * asyncigo.api.net.StreamClosedException}; ends and reaps the children not seen to exit.
    */
   public void close() {
     if (context != null) {

@@ -13,7 +13,7 @@ import java.util.Optional;
  * epoll set ({@code EPOLL_CTL_DEL}), so that a later descriptor with the same number is never
  * confused with it. The registration fields are owned by the poller.
  */
-abstract sealed class EpollChannel implements PollChannel permits EpollStream, EpollAcceptor {
+abstract sealed class EpollChannel implements PollChannel permits EpollStream, EpollAcceptor, EpollPidfd {
   final EpollPoller poller;
   final Syscalls sys;
   /** The descriptor, or -1 once closed. */

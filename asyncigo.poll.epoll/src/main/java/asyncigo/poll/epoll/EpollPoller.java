@@ -9,10 +9,12 @@ import static asyncigo.poll.epoll.LinuxConstants.EPOLL_CTL_ADD;
 import static asyncigo.poll.epoll.LinuxConstants.EPOLL_CTL_DEL;
 import static asyncigo.poll.epoll.LinuxConstants.EPOLL_CTL_MOD;
 
+import asyncigo.api.process.ProcessSpec;
 import asyncigo.api.spi.PollAcceptor;
 import asyncigo.api.spi.PollChannel;
 import asyncigo.api.spi.PollStream;
 import asyncigo.api.spi.Poller;
+import asyncigo.api.spi.SpawnedProcess;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.UnixDomainSocketAddress;
@@ -345,6 +347,17 @@ final class EpollPoller implements Poller {
           "only a socket made by an epoll poller can be adopted, not " + stream);
     }
     return socket.adoptedBy(this);
+  }
+
+  /**
+   * Starts the child with {@code posix_spawnp} and watches it through a pidfd, with no thread;
+   * see {@link EpollProcess}.
+   */
+  @Override
+  public SpawnedProcess spawn(ProcessSpec spec) throws IOException {
+    Objects.requireNonNull(spec, "spec");
+    ensureOpen();
+    return EpollProcess.start(this, spec);
   }
 
   @Override

@@ -1,9 +1,11 @@
 package asyncigo.poll.nio;
 
+import asyncigo.api.process.ProcessSpec;
 import asyncigo.api.spi.PollAcceptor;
 import asyncigo.api.spi.PollChannel;
 import asyncigo.api.spi.PollStream;
 import asyncigo.api.spi.Poller;
+import asyncigo.api.spi.SpawnedProcess;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -263,6 +265,16 @@ final class NioPoller implements Poller {
     }
     return new PipeEnds(
         new NioPipeSource(pipe.source(), this), new NioPipeSink(pipe.sink(), this));
+  }
+
+  /**
+   * Starts the child through {@link ProcessBuilder}, with a virtual thread per piped stream; see
+   * {@link NioProcess}.
+   */
+  @Override
+  public SpawnedProcess spawn(ProcessSpec spec) throws IOException {
+    Objects.requireNonNull(spec, "spec");
+    return NioProcess.start(this, spec);
   }
 
   /** Closes the selector; its keys are cancelled, the channels stay open. Idempotent. */
