@@ -21,11 +21,19 @@ import java.util.function.Supplier;
 public final class EchoServerProcess {
   private EchoServerProcess() {}
 
-  /** The servers this process can run, by name, given a thread count. */
+  /**
+   * The servers this process can run, by name, given a thread count: asyncigo with the
+   * direct-buffer echo loop on either poller, asyncigo with the README's {@code byte[]} echo loop
+   * on epoll, and Netty on either transport.
+   */
   static final Map<String, IntFunction<EchoServer>> SERVERS =
       Map.of(
           "asyncigo-nio", loops -> new AsyncigoGroupEchoServer("nio", loops),
           "asyncigo-epoll", loops -> new AsyncigoGroupEchoServer("epoll", loops),
+          "asyncigo-bytes-epoll",
+          loops ->
+              new AsyncigoGroupEchoServer(
+                  "asyncigo-bytes-epoll", "epoll", loops, AsyncigoGroupEchoServer::echoBytes),
           "netty-nio", threads -> new NettyEchoServer(NettyEchoServer.Transport.NIO, threads),
           "netty-epoll", threads -> new NettyEchoServer(NettyEchoServer.Transport.EPOLL, threads));
 
