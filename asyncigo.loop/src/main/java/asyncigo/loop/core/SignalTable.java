@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
  * The JVM-wide table of {@link asyncigo.api.Loop#onSignal} registrations, through {@code
@@ -18,6 +16,8 @@ import sun.misc.SignalHandler;
  * calls the handler on a thread of its own; the handler hands each registration's callback to
  * its loop ({@link SignalHandle#deliver()}) in registration order, so a loop runs its callbacks
  * for one signal in the order they were registered. All state is guarded by the class's lock.
+ *
+ * <p>The {@code sun.misc} names are written out in full: the javadoc tool warns on their import.
  */
 final class SignalTable {
   private static final Map<String, Installed> INSTALLED = new HashMap<>();
@@ -25,17 +25,17 @@ final class SignalTable {
   private SignalTable() {}
 
   /** Installed for one signal while at least one registration exists. */
-  private static final class Installed implements SignalHandler {
-    private final Signal signal;
+  private static final class Installed implements sun.misc.SignalHandler {
+    private final sun.misc.Signal signal;
     private final List<SignalHandle> handles = new ArrayList<>();
-    private SignalHandler previous;
+    private sun.misc.SignalHandler previous;
 
-    Installed(Signal signal) {
+    Installed(sun.misc.Signal signal) {
       this.signal = signal;
     }
 
     @Override
-    public void handle(Signal received) {
+    public void handle(sun.misc.Signal received) {
       List<SignalHandle> now;
       synchronized (SignalTable.class) {
         now = List.copyOf(handles);
@@ -65,8 +65,8 @@ final class SignalTable {
 
   private static Installed install(String name, String signal) {
     try {
-      Installed installed = new Installed(new Signal(signal));
-      installed.previous = Signal.handle(installed.signal, installed);
+      Installed installed = new Installed(new sun.misc.Signal(signal));
+      installed.previous = sun.misc.Signal.handle(installed.signal, installed);
       return installed;
     } catch (IllegalArgumentException refused) {
       // Unknown to this OS, or refused by the JVM (INT, TERM and HUP under -Xrs).
@@ -105,7 +105,7 @@ final class SignalTable {
 
   private static void restoreIfUnused(Installed installed) {
     if (installed.handles.isEmpty()) {
-      Signal.handle(installed.signal, installed.previous);
+      sun.misc.Signal.handle(installed.signal, installed.previous);
       INSTALLED.remove(installed.signal.getName());
     }
   }
