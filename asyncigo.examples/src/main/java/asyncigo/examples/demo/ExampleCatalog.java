@@ -5,6 +5,7 @@ import asyncigo.examples.ChainLinesExample;
 import asyncigo.examples.IteratorExamples;
 import asyncigo.examples.PolyglotExample;
 import asyncigo.examples.ShieldExample;
+import asyncigo.examples.SignalExample;
 import asyncigo.examples.SocketLinesExample;
 import asyncigo.examples.SpawnManyExample;
 import asyncigo.examples.TasksExample;
@@ -12,7 +13,10 @@ import asyncigo.examples.WaitExample;
 import java.io.PrintStream;
 import java.util.List;
 
-/** The README examples that {@code asyncigo examples} runs: tasks, iterators, cancellation, polyglot. */
+/**
+ * The README examples that {@code asyncigo examples} runs: tasks, iterators, cancellation,
+ * polyglot, signals.
+ */
 final class ExampleCatalog {
   /** An example's entry point: {@code static void run(PrintStream out)} of its class. */
   @FunctionalInterface
@@ -38,7 +42,8 @@ final class ExampleCatalog {
           new Example("ChainLinesExample", ChainLinesExample::run),
           new Example("CancelExample", CancelExample::run),
           new Example("ShieldExample", ShieldExample::run),
-          new Example("PolyglotExample", PolyglotExample::run));
+          new Example("PolyglotExample", PolyglotExample::run),
+          new Example("SignalExample", SignalExample::run));
 
   private ExampleCatalog() {}
 }
