@@ -495,6 +495,44 @@ public interface Loop extends AutoCloseable {
    */
   Subprocess exec(ProcessSpec spec) throws IOException;
 
+  // ---------------------------------------------------------------------------------- signals
+
+  /**
+   * Runs {@code callback} on this loop each time the process receives signal {@code name}
+   * (asyncio's {@code add_signal_handler}): {@code "INT"}, {@code "TERM"}, {@code "HUP"}, {@code
+   * "USR1"}, {@code "WINCH"}, {@code "ALRM"}, {@code "CHLD"}, {@code "CONT"}, {@code "TSTP"},
+   * {@code "TTIN"}, {@code "TTOU"} or {@code "URG"}, with or without the {@code SIG} prefix.
+   *
+   * <p>The callback runs as a callback of this loop, handed over as {@link #callSoonThreadsafe}
+   * does, never on the JVM's signal thread; it must not suspend (to await, spawn a task from
+   * it). An exception it throws goes to the loop's exception handler ("Exception in callback").
+   * Several handlers of one signal, on this loop or on others, all run; on one loop, in the order
+   * they were registered. Signals that come close together may be delivered once (as with any
+   * signal handler). The first handler of a signal replaces the JVM's handler for it; when the
+   * last one is cancelled, or its loop closed, the JVM's is put back (for INT, TERM and HUP:
+   * the one that runs the shutdown hooks and exits), so a process that no longer handles TERM
+   * exits on it again.
+   *
+   * <p>On cancel: {@link Handle#cancel()} unregisters it; a signal that came before but whose
+   * callback has not run yet is not run then. On close: closing the loop unregisters its
+   * handlers. {@link Handle#when()} is {@link Long#MAX_VALUE}. Loop-confined, as {@link
+   * Handle#cancel()}.
+   *
+   * <pre>{@code
+   * Handle term = loop.onSignal("TERM", () -> server.shutdown(Duration.ofSeconds(5)));
+   * }</pre>
+   *
+   * @param name the signal's name, such as {@code "TERM"} or {@code "SIGTERM"}
+   * @param callback the code to run on the loop each time the signal comes
+   * @return a handle whose {@link Handle#cancel()} unregisters the callback
+   * @throws IllegalArgumentException if the signal is unknown or cannot be handled (KILL and STOP
+   *     cannot be caught; QUIT, USR2, SEGV, PIPE and others are the JVM's), naming it and why;
+   *     nothing is registered then
+   * @throws NullPointerException if name or callback is null
+   * @throws IllegalStateException if the loop is closed, or if called from another thread
+   */
+  Handle onSignal(String name, Runnable callback);
+
   /**
    * Closes the loop: first every stream, server and pipe end it opened that is still open (their
    * descriptors are released; later operations on them throw {@link

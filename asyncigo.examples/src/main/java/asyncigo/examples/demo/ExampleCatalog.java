@@ -5,6 +5,7 @@ import asyncigo.examples.ChainLinesExample;
 import asyncigo.examples.IteratorExamples;
 import asyncigo.examples.PolyglotExample;
 import asyncigo.examples.ShieldExample;
+import asyncigo.examples.SignalExample;
 import asyncigo.examples.SocketLinesExample;
 import asyncigo.examples.SpawnManyExample;
 import asyncigo.examples.SubprocessExample;
@@ -16,7 +17,7 @@ import java.util.List;
 
 /**
  * The README examples that {@code asyncigo examples} runs: tasks, iterators, sockets, cancellation,
- * polyglot, subprocesses.
+ * polyglot, subprocesses, signals.
  */
 final class ExampleCatalog {
   /** An example's entry point: {@code static void run(PrintStream out)} of its class. */
@@ -45,7 +46,8 @@ final class ExampleCatalog {
           new Example("CancelExample", CancelExample::run),
           new Example("ShieldExample", ShieldExample::run),
           new Example("PolyglotExample", PolyglotExample::run),
-          new Example("SubprocessExample", SubprocessExample::run));
+          new Example("SubprocessExample", SubprocessExample::run),
+          new Example("SignalExample", SignalExample::run));
 
   private ExampleCatalog() {}
 }

@@ -445,6 +445,13 @@ public final class RealLoop implements Loop {
   }
 
   @Override
+  public Handle onSignal(String name, Runnable callback) {
+    checkOpen("Loop.onSignal");
+    requireCallback(callback);
+    return SignalTable.register(this, name, callback);
+  }
+
+  @Override
   public void close() {
     scheduler.checkOwner("Loop.close");
     if (state == State.CLOSED) {
@@ -454,6 +461,7 @@ public final class RealLoop implements Loop {
       throw new IllegalStateException("Loop.close: the loop is running; close it after run returns");
     }
     state = State.CLOSED;
+    SignalTable.unregisterAll(this);
     network.close();
     try {
       poller.close();

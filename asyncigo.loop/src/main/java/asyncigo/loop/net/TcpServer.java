@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,8 +39,10 @@ import org.slf4j.LoggerFactory;
  * when the handler ends (or, for a handler cancelled before it started, when its task is done).
  * The server is one of the loop's {@link OwnedResources} until it closes; so is each stream.
  * {@code openCount} mirrors its size for {@link #connections()}, which any thread may call.
- * {@code serveForever}, {@code close} and {@code closeAll} are loop-confined and check the calling
- * thread before anything else.
+ * {@code serveForever}, {@code close}, {@code closeAll} and {@code shutdown} are loop-confined and
+ * check the calling thread before anything else. A graceful {@code shutdown} closes the server,
+ * then a {@link GracefulShutdown} waits for the handlers running then and closes what is left at
+ * its deadline.
  */
 final class TcpServer implements Server, OwnedResources.Resource {
   private static final Logger LOG = LoggerFactory.getLogger(TcpServer.class);
@@ -54,6 +57,7 @@ final class TcpServer implements Server, OwnedResources.Resource {
   private volatile int openCount;
   private final Future<Void> closedSignal;
   private boolean closed;
+  private GracefulShutdown shutdown;
 
   private TcpServer(
       StreamContext context,
@@ -177,6 +181,26 @@ final class TcpServer implements Server, OwnedResources.Resource {
   public void closeAll() {
     context.loop().checkLoopThread("Server.closeAll");
     close();
+    closeConnections();
+  }
+
+  @Override
+  public Future<Integer> shutdown(Duration grace) {
+    context.loop().checkLoopThread("Server.shutdown");
+    GracefulShutdown.checkGrace(grace);
+    if (shutdown == null) {
+      close();
+      shutdown =
+          GracefulShutdown.start(
+              context.loop(), List.copyOf(connections.values()), grace, this::closeConnections);
+    } else {
+      shutdown.tighten(grace);
+    }
+    return shutdown.done();
+  }
+
+  /** Cancels every open connection's handler and closes its stream; returns how many. */
+  private int closeConnections() {
     List<Map.Entry<ChannelStream, Task<Void>>> open = new ArrayList<>(connections.entrySet());
     connections.clear();
     openCount = 0;
@@ -184,6 +208,7 @@ final class TcpServer implements Server, OwnedResources.Resource {
       connection.getValue().cancel();
       connection.getKey().close();
     }
+    return open.size();
   }
 
   @Override
