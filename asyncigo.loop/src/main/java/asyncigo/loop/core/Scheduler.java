@@ -31,8 +31,10 @@ import java.util.function.BooleanSupplier;
  *       calls {@link #nextRunnable} itself: callbacks run inline, and when the next item is
  *       another task the baton goes straight to that task's strand, without passing through the
  *       driver. When the next item is the suspending task itself (a lone {@code yieldNow}), there
- *       is no switch at all. Only when nothing is ready and the loop must block does the baton go
- *       to the driver, the one strand allowed to block in the poller (a platform thread).
+ *       is no switch at all. When nothing is ready (no task, callback, inbox entry or due timer)
+ *       the baton goes straight to the driver, the one strand allowed to block in the poller (a
+ *       platform thread), whose single blocking poll is the only one of that wake-up: the
+ *       suspending strand does not look at I/O first.
  *   <li><b>Iterations.</b> As in asyncio's {@code _run_once}: an iteration polls I/O (blocking
  *       only on the driver and only when nothing is ready), moves thread-safe callbacks and due
  *       timers to the ready queue, then runs the items that were ready when it began ({@code
@@ -68,6 +70,7 @@ final class Scheduler {
   private int pollsSkipped;
   long iterations;
   long ioEvents;
+  long polls;
   private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean inboxSignalled = new AtomicBoolean();
 
@@ -312,6 +315,9 @@ final class Scheduler {
       if (stopWhen.getAsBoolean()) {
         return isDriver ? STOP : DRIVER;
       }
+      if (!isDriver && isIdle()) {
+        return DRIVER; // the driver makes the one (blocking) poll of this wake-up
+      }
       beginIteration(isDriver);
       if (ready.isEmpty()) {
         if (!isDriver) {
@@ -321,6 +327,11 @@ final class Scheduler {
       }
       remaining = ready.size();
     }
+  }
+
+  /** Nothing is ready, no thread-safe callback waits and no timer is due: the loop would block. */
+  private boolean isIdle() {
+    return ready.isEmpty() && !inboxSignalled.get() && timers.nextDue() > clock.now();
   }
 
   private void runCallback(Runnable callback) {
@@ -373,6 +384,7 @@ final class Scheduler {
     } catch (IOException e) {
       throw new UncheckedIOException("poller " + poller.name() + " failed", e);
     }
+    polls++;
     ioEvents += events;
     if (event != null) {
       LoopEvents.pollEnds(event, loop.id, timeoutNanos, events);
