@@ -15,7 +15,7 @@ import java.util.function.Function;
  * cheapest stackful switch), and no other thread ever runs loop code. Needs {@code --add-exports
  * java.base/jdk.internal.vm=asyncigo.loop} (or {@code ALL-UNNAMED} on the class path).
  *
- * <p>The baton: the loop's owner thread is always the driver; {@link #next} is the task a
+ * <p>The baton: the loop's owner thread is always the driver; {@code next} is the task a
  * yielding or ending strand names as the next holder (null: the driver itself). Task code runs on
  * the driver thread, so plain thread-locals (and a direct {@code MDC.put}) are the driver's,
  * shared by every task; {@link asyncigo.api.TaskLocal} values are per task, and mirrored ones

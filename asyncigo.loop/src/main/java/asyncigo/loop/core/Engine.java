@@ -12,7 +12,7 @@ import java.util.function.Function;
  * ({@link ThreadEngine}s: one virtual thread per task, the baton a volatile owner field with
  * park/unpark) and {@link ContinuationEngine} (one {@code jdk.internal.vm.Continuation} per task,
  * all run by the driver thread). A strand is made lazily, the first time its task gets the baton;
- * the engine keeps it in {@link RealTask#strand}. Every strand runs the scheduler's strand body
+ * the engine keeps it in {@code RealTask.strand}. Every strand runs the scheduler's strand body
  * ({@link #attach}), which runs the task's body and names who gets the baton after it. {@code
  * -Dasyncigo.engine=auto|virtual|carrier|continuation} chooses ({@link EngineChoice}). One
  * instance per loop; loop-confined except {@link #owner} and {@link #selection}.
