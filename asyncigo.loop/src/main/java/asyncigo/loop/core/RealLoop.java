@@ -57,24 +57,24 @@ public final class RealLoop implements Loop {
   private final LoopOptions options;
   private final Poller poller;
   private final PollerSelection selection;
-  private final Strands strands;
+  private final Engine engine;
   final Scheduler scheduler;
   private final FailureReporter failures;
   private final Network network;
   private volatile State state = State.OPEN;
   private long taskCounter;
 
-  private RealLoop(LoopOptions options, Poller poller, PollerSelection selection, Strands strands) {
+  private RealLoop(LoopOptions options, Poller poller, PollerSelection selection, Engine engine) {
     this.options = options;
     this.poller = poller;
     this.selection = selection;
-    this.strands = strands;
+    this.engine = engine;
     this.failures = new FailureReporter(options.exceptionHandler(), options.debug());
     LoopClock clock = options.virtualTime() ? new LoopClock.Virtual() : new LoopClock.Monotonic();
     FlightRecording.watch(RealLoop::emitTaskTrees);
     SlowStepWatch slow =
         new SlowStepWatch(id, options.debug(), options.slowThreshold().toNanos());
-    this.scheduler = new Scheduler(this, clock, poller, strands, failures, slow);
+    this.scheduler = new Scheduler(this, clock, poller, engine, failures, slow);
     this.failures.attach(this);
     this.network = new Network(this, scheduler.io, poller);
   }
@@ -82,7 +82,7 @@ public final class RealLoop implements Loop {
   /** Opens a loop owned by the calling thread; see {@link Loop#open(LoopOptions)}. */
   public static RealLoop open(LoopOptions options) {
     PollerChooser.Choice choice = PollerChooser.choose(options.poller());
-    Strands strands = Strands.create();
+    Engine engine = EngineChoice.create();
     Poller poller;
     try {
       poller = choice.provider().open();
@@ -91,8 +91,8 @@ public final class RealLoop implements Loop {
     }
     LOG.debug(
         "opened loop: poller {} ({}), engine {} ({})",
-        poller.name(), choice.selection().reason(), strands.name(), strands.selection().reason());
-    return new RealLoop(options, poller, choice.selection(), strands);
+        poller.name(), choice.selection().reason(), engine.name(), engine.selection().reason());
+    return new RealLoop(options, poller, choice.selection(), engine);
   }
 
   /** The loop's networking, for a loop group's servers. Loop-confined in use. */
@@ -102,7 +102,7 @@ public final class RealLoop implements Loop {
 
   @Override
   public EngineSelection engine() {
-    return strands.selection();
+    return engine.selection();
   }
 
   /**
@@ -133,7 +133,7 @@ public final class RealLoop implements Loop {
       throw new IllegalStateException("Loop.run: the loop is already running");
     }
     checkNotNested();
-    strands.checkDriver(Thread.currentThread());
+    engine.checkDriver(Thread.currentThread());
     state = State.RUNNING;
     RealTask<T> mainTask;
     try {
@@ -363,7 +363,7 @@ public final class RealLoop implements Loop {
 
   @Override
   public boolean inLoop() {
-    return state == State.RUNNING && scheduler.owner == Thread.currentThread();
+    return state == State.RUNNING && scheduler.isOwner();
   }
 
   @Override
@@ -472,6 +472,6 @@ public final class RealLoop implements Loop {
 
   @Override
   public String toString() {
-    return "Loop[" + state + ", poller " + poller.name() + ", engine " + strands.name() + "]";
+    return "Loop[" + state + ", poller " + poller.name() + ", engine " + engine.name() + "]";
   }
 }
