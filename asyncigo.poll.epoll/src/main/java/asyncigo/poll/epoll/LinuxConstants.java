@@ -27,6 +27,7 @@ final class LinuxConstants {
   static final int EFD_CLOEXEC = O_CLOEXEC;
 
   // <sys/socket.h>, <netinet/in.h>, <netinet/tcp.h>
+  static final int AF_UNIX = 1;
   static final int AF_INET = 2;
   static final int AF_INET6 = 10;
   static final int SOCK_STREAM = 1;

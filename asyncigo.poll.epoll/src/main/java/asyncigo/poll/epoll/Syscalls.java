@@ -11,6 +11,8 @@ import static asyncigo.poll.epoll.LinuxConstants.SOCK_STREAM;
 import asyncigo.poll.epoll.sys.LinuxLibC;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 import jnr.ffi.LastError;
@@ -80,6 +82,15 @@ final class Syscalls {
     return fd;
   }
 
+  /** A new non-blocking, close-on-exec Unix domain stream socket. */
+  int unixSocket() throws IOException {
+    int fd = libc.socket(LinuxConstants.AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (fd < 0) {
+      throw ErrnoExceptions.callFailed("socket", errno());
+    }
+    return fd;
+  }
+
   /**
    * {@code sendmsg} of one datagram of {@code length} bytes at {@code buffer} to {@code target}, or
    * to the connected remote address if it is null: the bytes sent, or -1 with {@link #errno()} set.
@@ -143,6 +154,18 @@ final class Syscalls {
     return libc.connect(fd, scratch.address + SOCKADDR, length) == 0 ? 0 : errno();
   }
 
+  /** {@code connect} to a Unix domain socket: 0 if connected, else the errno. */
+  int connect(int fd, UnixDomainSocketAddress remote) {
+    int length = Sockaddr.encode(remote, scratch.buffer, SOCKADDR);
+    return libc.connect(fd, scratch.address + SOCKADDR, length) == 0 ? 0 : errno();
+  }
+
+  /** {@code bind} to a Unix domain socket path: 0 on success, else the errno. */
+  int bind(int fd, UnixDomainSocketAddress local) {
+    int length = Sockaddr.encode(local, scratch.buffer, SOCKADDR);
+    return libc.bind(fd, scratch.address + SOCKADDR, length) == 0 ? 0 : errno();
+  }
+
   /** {@code bind}: 0 on success, else the errno. */
   int bind(int fd, InetSocketAddress local) {
     int length = Sockaddr.encode(local, scratch.buffer, SOCKADDR);
@@ -150,12 +173,14 @@ final class Syscalls {
   }
 
   /** {@code getsockname} or {@code getpeername}; empty if the call fails (not connected, say). */
-  Optional<InetSocketAddress> socketName(int fd, boolean peer) {
+  Optional<SocketAddress> socketName(int fd, boolean peer) {
     scratch.buffer.putInt(SOCKLEN, SOCKADDR_STORAGE_SIZE);
     long addr = scratch.address + SOCKADDR;
     long len = scratch.address + SOCKLEN;
     int result = peer ? libc.getpeername(fd, addr, len) : libc.getsockname(fd, addr, len);
-    return result < 0 ? Optional.empty() : Sockaddr.decode(scratch.buffer, SOCKADDR);
+    return result < 0
+        ? Optional.empty()
+        : Sockaddr.decodeAny(scratch.buffer, SOCKADDR, scratch.buffer.getInt(SOCKLEN));
   }
 
   /** {@code pipe2(O_NONBLOCK | O_CLOEXEC)}: the read end in element 0, the write end in 1. */
