@@ -40,6 +40,7 @@ public abstract class PollerContract
     implements PollerContractTimeouts,
         PollerContractReadiness,
         PollerContractRegistration,
+        PollerContractKeys,
         PollerContractStreams,
         PollerContractSharing {
   private final List<PollChannel> channels = new ArrayList<>();

@@ -9,6 +9,8 @@ import asyncigo.api.net.TlsOptions;
 import asyncigo.api.spi.PollAcceptor;
 import asyncigo.api.spi.Poller;
 import asyncigo.loop.io.IoReadiness;
+import asyncigo.loop.io.IoWatch;
+import asyncigo.api.spi.PollStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -83,7 +85,8 @@ public final class Network {
   public Server listen(String host, int port, StreamHandler handler) throws IOException {
     Objects.requireNonNull(handler, "handler");
     requirePort(port, 0);
-    PollAcceptor acceptor = registered(poller.listen(localAddress(host, port), BACKLOG));
+    IoWatch<PollAcceptor> acceptor =
+        registered(poller.listen(localAddress(host, port), BACKLOG));
     return TcpServer.start(context(), acceptor, handler);
   }
 
@@ -93,7 +96,7 @@ public final class Network {
    */
   public Server listenSharingPort(InetSocketAddress local, StreamHandler handler)
       throws IOException {
-    PollAcceptor acceptor = registered(poller.listen(local, BACKLOG, true));
+    IoWatch<PollAcceptor> acceptor = registered(poller.listen(local, BACKLOG, true));
     return TcpServer.start(context(), acceptor, handler);
   }
 
@@ -113,9 +116,9 @@ public final class Network {
   }
 
   /** {@code acceptor}, registered with the readiness service; closed if that fails. */
-  PollAcceptor registered(PollAcceptor acceptor) throws IOException {
+  IoWatch<PollAcceptor> registered(PollAcceptor acceptor) throws IOException {
     try {
-      io.open(acceptor);
+      return io.open(acceptor);
     } catch (IOException | RuntimeException e) {
       try {
         acceptor.close();
@@ -124,7 +127,6 @@ public final class Network {
       }
       throw e;
     }
-    return acceptor;
   }
 
   /** See {@link Loop#listen(String, int, TlsOptions, StreamHandler)}. */
@@ -140,16 +142,31 @@ public final class Network {
   /** See {@link Loop#pipe()}. */
   public Pipe pipe() throws IOException {
     Poller.PipeEnds ends = poller.pipe();
+    IoWatch<PollStream> source = null;
+    IoWatch<PollStream> sink;
     try {
-      io.open(ends.source());
-      io.open(ends.sink());
+      source = io.open(ends.source());
+      sink = io.open(ends.sink());
     } catch (IOException | RuntimeException e) {
-      io.close(ends.source(), "pipe setup failed");
-      io.close(ends.sink(), "pipe setup failed");
+      closeAfterFailure(source, ends.source(), e);
+      closeAfterFailure(null, ends.sink(), e);
       throw e;
     }
-    return new Pipe(
-        ChannelStream.source(context(), ends.source()), ChannelStream.sink(context(), ends.sink()));
+    return new Pipe(ChannelStream.source(context(), source), ChannelStream.sink(context(), sink));
+  }
+
+  /** Closes {@code channel}, through its watch if it has one, after {@code failure}. */
+  private static void closeAfterFailure(
+      IoWatch<PollStream> watch, PollStream channel, Exception failure) {
+    if (watch != null) {
+      watch.close("pipe setup failed");
+      return;
+    }
+    try {
+      channel.close();
+    } catch (IOException e) {
+      failure.addSuppressed(e);
+    }
   }
 
   /**

@@ -255,7 +255,7 @@ final class StreamInput {
   }
 
   private void awaitReadable() throws IOException {
-    IoAwait.await(transport.readable());
+    transport.awaitReadable();
     if (closed) {
       throw new StreamClosedException("stream closed while reading");
     }

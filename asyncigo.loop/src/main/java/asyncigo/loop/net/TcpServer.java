@@ -8,6 +8,7 @@ import asyncigo.api.net.StreamHandler;
 import asyncigo.api.spi.PollAcceptor;
 import asyncigo.api.spi.PollStream;
 import asyncigo.api.spi.Poller;
+import asyncigo.loop.io.IoWatch;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -43,7 +44,7 @@ final class TcpServer implements Server, OwnedResources.Resource {
   private static final Logger LOG = LoggerFactory.getLogger(TcpServer.class);
 
   private final StreamContext context;
-  private final PollAcceptor acceptor;
+  private final IoWatch<PollAcceptor> acceptor;
   private final StreamHandler handler;
   private final InetSocketAddress localAddress;
   private final Map<ChannelStream, Task<Void>> connections = new LinkedHashMap<>();
@@ -53,7 +54,7 @@ final class TcpServer implements Server, OwnedResources.Resource {
 
   private TcpServer(
       StreamContext context,
-      PollAcceptor acceptor,
+      IoWatch<PollAcceptor> acceptor,
       StreamHandler handler,
       InetSocketAddress localAddress) {
     this.context = context;
@@ -65,10 +66,12 @@ final class TcpServer implements Server, OwnedResources.Resource {
   }
 
   /** Starts serving on {@code acceptor}, which is registered with the readiness service. */
-  static TcpServer start(StreamContext context, PollAcceptor acceptor, StreamHandler handler) {
+  static TcpServer start(
+      StreamContext context, IoWatch<PollAcceptor> acceptor, StreamHandler handler) {
     InetSocketAddress local =
         (InetSocketAddress)
             acceptor
+                .channel()
                 .localAddress()
                 .orElseThrow(() -> new IllegalStateException("listening socket has no address"));
     TcpServer server = new TcpServer(context, acceptor, handler, local);
@@ -131,7 +134,7 @@ final class TcpServer implements Server, OwnedResources.Resource {
       closed = true;
       context.owned().remove(this);
       if (acceptor != null) {
-        context.io().close(acceptor, "server closed");
+        acceptor.close("server closed");
       }
       closedSignal.complete(null);
     }
@@ -158,9 +161,9 @@ final class TcpServer implements Server, OwnedResources.Resource {
   private Void acceptLoop() throws IOException {
     try {
       while (!closed) {
-        PollStream accepted = acceptor.accept();
+        PollStream accepted = acceptor.channel().accept();
         if (accepted == null) {
-          IoAwait.await(context.io().ready(acceptor, Poller.READ));
+          acceptor.await(Poller.READ);
         } else {
           serve(accepted);
         }
@@ -177,8 +180,9 @@ final class TcpServer implements Server, OwnedResources.Resource {
   }
 
   private void serve(PollStream accepted) throws IOException {
+    IoWatch<PollStream> watch;
     try {
-      context.io().open(accepted);
+      watch = context.io().open(accepted);
     } catch (IOException | RuntimeException e) {
       try {
         accepted.close();
@@ -187,7 +191,7 @@ final class TcpServer implements Server, OwnedResources.Resource {
       }
       throw e;
     }
-    ChannelStream stream = ChannelStream.duplex(context, accepted);
+    ChannelStream stream = ChannelStream.duplex(context, watch);
     String peer = accepted.remoteAddress().map(TcpServer::format).orElse("unknown peer");
     Task<Void> task = context.loop().spawn("connection " + peer, () -> handle(stream));
     connections.put(stream, task);
