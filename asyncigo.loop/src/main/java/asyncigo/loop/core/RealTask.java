@@ -32,7 +32,8 @@ final class RealTask<T> extends RealFuture<T> implements Task<T>, ContextSlot {
   private final String name;
   private Coroutine<T> body;
   final StackTraceElement[] creationSite;
-  Thread thread;
+  // The engine's strand of this task (null until its first step) and what the engine keeps with it.
+  Object strand;
   Object strandToken;
   RealFuture<?> awaiting;
   int cancelRequests;
@@ -218,11 +219,10 @@ final class RealTask<T> extends RealFuture<T> implements Task<T>, ContextSlot {
   @Override
   public List<StackTraceElement> stack() {
     scheduler.checkOwner("Task.stack");
-    Thread t = thread;
-    if (t == null || isDone()) {
+    if (strand == null || isDone()) {
       return List.of();
     }
-    StackTraceElement[] frames = t.getStackTrace();
+    StackTraceElement[] frames = scheduler.stackOf(this);
     int from = 0;
     int to = frames.length;
     while (from < to && isMachinery(frames[from])) {
@@ -242,6 +242,9 @@ final class RealTask<T> extends RealFuture<T> implements Task<T>, ContextSlot {
         || c.equals("java.lang.System$1")
         || c.equals("java.util.concurrent.locks.LockSupport")
         || c.startsWith(Scheduler.class.getName())
+        || c.startsWith(ThreadEngine.class.getName())
+        || c.startsWith(ContinuationEngine.class.getName())
+        || c.equals("jdk.internal.vm.Continuation")
         || c.equals(RealFuture.class.getName())
         || c.equals(RealTask.class.getName())
         || c.equals(RealLoop.class.getName())

@@ -94,7 +94,7 @@ final class TaskDump {
     if (t == running) {
       return "running";
     }
-    if (t.thread == null) {
+    if (t.strand == null) {
       return t.cancelRequests > 0 ? "cancelled before start" : "scheduled";
     }
     return t.awaiting == null ? "ready" : "suspended";

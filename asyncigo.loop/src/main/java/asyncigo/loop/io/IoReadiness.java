@@ -21,4 +21,26 @@ public interface IoReadiness {
    * @throws IOException if the poller cannot register it
    */
   <C extends PollChannel> IoWatch<C> open(C channel) throws IOException;
+
+  /**
+   * {@link #open}, and if registering fails, closes {@code channel} (a failure to close it is
+   * suppressed in the thrown one) before throwing: the caller owns nothing afterwards.
+   *
+   * @param <C> the channel's type
+   * @param channel a channel of the loop's poller, not registered
+   * @return the channel's watch, which its owner keeps
+   * @throws IOException if the poller cannot register it
+   */
+  default <C extends PollChannel> IoWatch<C> openOrClose(C channel) throws IOException {
+    try {
+      return open(channel);
+    } catch (IOException | RuntimeException e) {
+      try {
+        channel.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
 }

@@ -2,25 +2,34 @@ package asyncigo.loop.net;
 
 import asyncigo.api.Loop;
 import asyncigo.api.net.AsyncStream;
+import asyncigo.api.net.DatagramEndpoint;
+import asyncigo.api.net.DatagramOptions;
 import asyncigo.api.net.Pipe;
 import asyncigo.api.net.Server;
+import asyncigo.api.net.StaleSocketFile;
 import asyncigo.api.net.StreamHandler;
 import asyncigo.api.net.TlsOptions;
+import asyncigo.api.process.ProcessSpec;
+import asyncigo.api.process.Subprocess;
 import asyncigo.api.spi.PollAcceptor;
+import asyncigo.api.spi.PollStream;
 import asyncigo.api.spi.Poller;
 import asyncigo.loop.io.IoReadiness;
 import asyncigo.loop.io.IoWatch;
-import asyncigo.api.spi.PollStream;
 import java.io.IOException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import javax.net.ssl.SSLEngine;
 
 /**
  * The loop's networking entry points: {@link Loop#connect}, {@link Loop#listen}, {@link
- * Loop#pipe}. The loop builds one and delegates to it; every method is loop-confined (called from
+ * Loop#connectUnix}, {@link Loop#listenUnix}, {@link Loop#pipe}, {@link Loop#openDatagram}, and
+ * {@link Loop#exec(ProcessSpec)}, whose pipes are streams like the others. The loop builds one and
+ * delegates to it; every method is loop-confined (called from
  * a task of the loop, since connecting and resolving names suspend).
  */
 public final class Network {
@@ -117,16 +126,7 @@ public final class Network {
 
   /** {@code acceptor}, registered with the readiness service; closed if that fails. */
   IoWatch<PollAcceptor> registered(PollAcceptor acceptor) throws IOException {
-    try {
-      return io.open(acceptor);
-    } catch (IOException | RuntimeException e) {
-      try {
-        acceptor.close();
-      } catch (IOException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      throw e;
-    }
+    return io.openOrClose(acceptor);
   }
 
   /** See {@link Loop#listen(String, int, TlsOptions, StreamHandler)}. */
@@ -137,6 +137,31 @@ public final class Network {
     TlsEngines.requireRole(tls, TlsOptions.Role.SERVER, "listen");
     TlsEngines.create(tls, null, -1); // fails now, not at the first connection, if tls is wrong
     return listen(host, port, new TlsServerHandler(tls, handler));
+  }
+
+  /** See {@link Loop#connectUnix}. */
+  public AsyncStream connectUnix(Path path) throws IOException {
+    UnixSocketFile file = UnixSocketFile.at(path);
+    return ChannelStream.client(context(), connector.connectUnix(file), null);
+  }
+
+  /** See {@link Loop#listenUnix(Path, StaleSocketFile, StreamHandler)}. */
+  public Server listenUnix(Path path, StaleSocketFile stale, StreamHandler handler)
+      throws IOException {
+    Objects.requireNonNull(stale, "stale");
+    Objects.requireNonNull(handler, "handler");
+    UnixSocketFile file = UnixSocketFile.at(path);
+    file.prepareToBind(stale);
+    PollAcceptor acceptor = poller.listenUnix(file.address(), BACKLOG);
+    file.created();
+    IoWatch<PollAcceptor> watch;
+    try {
+      watch = registered(acceptor);
+    } catch (IOException | RuntimeException e) {
+      file.delete();
+      throw e;
+    }
+    return TcpServer.start(context(), watch, handler, file);
   }
 
   /** See {@link Loop#pipe()}. */
@@ -169,10 +194,33 @@ public final class Network {
     }
   }
 
+  /** See {@link Loop#openDatagram(InetSocketAddress, DatagramOptions)}. */
+  public DatagramEndpoint openDatagram(InetSocketAddress local, DatagramOptions options)
+      throws IOException {
+    Objects.requireNonNull(local, "local");
+    Objects.requireNonNull(options, "options");
+    if (local.isUnresolved()) {
+      throw new IllegalArgumentException("local address is unresolved: " + local);
+    }
+    InetSocketAddress remote = options.remote().orElse(null);
+    if (remote != null && remote.getAddress() instanceof Inet6Address
+        && !(local.getAddress() instanceof Inet6Address)) {
+      throw new IllegalArgumentException(
+          "an IPv4 endpoint (" + local + ") cannot connect to the IPv6 address " + remote);
+    }
+    return new UdpEndpoint(context(), io.openOrClose(poller.openDatagram(local, options)));
+  }
+
+  /** See {@link Loop#exec(ProcessSpec)}. */
+  public Subprocess exec(ProcessSpec spec) throws IOException {
+    Objects.requireNonNull(spec, "spec");
+    return ChildProcess.start(context(), poller, spec);
+  }
+
   /**
-   * Closes every stream, server and pipe end of the loop that is still open (the loop is
-   * closing): their descriptors are released and their waiters fail with {@link
-   * asyncigo.api.net.StreamClosedException}.
+   * Closes every stream, server, pipe end and datagram endpoint of the loop that is still open
+   * (the loop is closing): their descriptors are released and their waiters fail with {@link
+   * asyncigo.api.net.StreamClosedException}; ends and reaps the children not seen to exit.
    */
   public void close() {
     if (context != null) {

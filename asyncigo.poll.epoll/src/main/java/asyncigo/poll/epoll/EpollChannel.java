@@ -13,7 +13,8 @@ import java.util.Optional;
  * epoll set ({@code EPOLL_CTL_DEL}), so that a later descriptor with the same number is never
  * confused with it. The {@link #key} field is owned by the poller.
  */
-abstract sealed class EpollChannel implements PollChannel permits EpollStream, EpollAcceptor {
+abstract sealed class EpollChannel implements PollChannel
+    permits EpollStream, EpollAcceptor, EpollDatagram, EpollPidfd {
   final EpollPoller poller;
   final Syscalls sys;
   /** The descriptor, or -1 once closed. */
@@ -22,7 +23,7 @@ abstract sealed class EpollChannel implements PollChannel permits EpollStream, E
   /** Set by the poller: the channel's valid key, or null. */
   EpollKey key;
 
-  private InetSocketAddress localAddress;
+  private SocketAddress localAddress;
 
   EpollChannel(EpollPoller poller, int fd) {
     this.poller = poller;
@@ -50,7 +51,9 @@ abstract sealed class EpollChannel implements PollChannel permits EpollStream, E
   @Override
   public final Optional<SocketAddress> localAddress() {
     if (localAddress == null && fd >= 0 && isSocket()) {
-      localAddress = sys.socketName(fd, false).filter(a -> a.getPort() != 0).orElse(null);
+      localAddress = sys.socketName(fd, false)
+          .filter(a -> !(a instanceof InetSocketAddress inet) || inet.getPort() != 0)
+          .orElse(null);
     }
     return Optional.ofNullable(localAddress);
   }
