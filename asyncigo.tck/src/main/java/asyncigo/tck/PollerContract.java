@@ -41,6 +41,7 @@ public abstract class PollerContract
         PollerContractReadiness,
         PollerContractRegistration,
         PollerContractKeys,
+        PollerContractChannelKinds,
         PollerContractStreams,
         PollerContractSharing {
   private final List<PollChannel> channels = new ArrayList<>();
