@@ -40,6 +40,8 @@ public abstract class PollerContract
     implements PollerContractTimeouts,
         PollerContractReadiness,
         PollerContractRegistration,
+        PollerContractKeys,
+        PollerContractChannelKinds,
         PollerContractStreams,
         PollerContractSharing {
   private final List<PollChannel> channels = new ArrayList<>();

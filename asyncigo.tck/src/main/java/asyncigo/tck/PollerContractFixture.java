@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import asyncigo.api.spi.PollAcceptor;
 import asyncigo.api.spi.PollChannel;
+import asyncigo.api.spi.PollKey;
 import asyncigo.api.spi.PollStream;
 import asyncigo.api.spi.Poller;
 import asyncigo.api.spi.PollerProvider;
@@ -119,7 +120,7 @@ public interface PollerContractFixture {
    */
   default List<Ready> pollOnceOrRescue(long timeoutNanos) throws IOException, InterruptedException {
     Poller.PipeEnds rescue = pipe();
-    poller().register(rescue.source(), Poller.READ, RESCUE);
+    PollKey rescueKey = poller().register(rescue.source(), Poller.READ, RESCUE);
     CountDownLatch returned = new CountDownLatch(1);
     Thread watchdog =
         Thread.ofPlatform()
@@ -141,7 +142,7 @@ public interface PollerContractFixture {
     } finally {
       returned.countDown();
       watchdog.join();
-      poller().unregister(rescue.source());
+      rescueKey.cancel();
     }
   }
 
@@ -188,10 +189,10 @@ public interface PollerContractFixture {
   default PollStream connected(InetSocketAddress remote) throws IOException {
     PollStream stream = closeAfterTest(poller().connect(remote));
     Object connecting = "connecting to " + remote;
-    poller().register(stream, Poller.WRITE, connecting);
+    PollKey key = poller().register(stream, Poller.WRITE, connecting);
     assertEquals(Poller.WRITE, pollUntilReported(connecting), "a connected socket is writable");
     assertTrue(stream.finishConnect(), "finishConnect after WRITE was reported");
-    poller().unregister(stream);
+    key.cancel();
     return stream;
   }
 
@@ -213,11 +214,11 @@ public interface PollerContractFixture {
    */
   default PollStream accepted(PollAcceptor acceptor) throws IOException {
     Object listening = "accepting on " + acceptor.localAddress().orElse(null);
-    poller().register(acceptor, Poller.READ, listening);
+    PollKey key = poller().register(acceptor, Poller.READ, listening);
     assertEquals(Poller.READ, pollUntilReported(listening), "a pending connection reads as READ");
     PollStream stream = acceptor.accept();
     assertNotNull(stream, "accept after READ was reported");
-    poller().unregister(acceptor);
+    key.cancel();
     return closeAfterTest(stream);
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import asyncigo.api.spi.PollAcceptor;
+import asyncigo.api.spi.PollKey;
 import asyncigo.api.spi.PollStream;
 import asyncigo.api.spi.Poller;
 import java.io.IOException;
@@ -49,21 +50,21 @@ public interface PollerContractReadiness extends PollerContractFixture {
   @Test
   default void interestZeroStopsReportsUntilReadInterestIsRestored() throws IOException {
     Poller.PipeEnds ends = pipe();
-    poller().register(ends.source(), Poller.READ, "source");
+    PollKey key = poller().register(ends.source(), Poller.READ, "source");
     send(ends.sink(), "x");
     assertEquals(List.of(new Ready("source", Poller.READ)), pollOnce(0));
-    poller().interest(ends.source(), 0);
+    key.interest(0);
     assertEquals(List.of(), pollOnce(0));
-    poller().interest(ends.source(), Poller.READ);
+    key.interest(Poller.READ);
     assertEquals(List.of(new Ready("source", Poller.READ)), pollOnce(0));
   }
 
   @Test
   default void changingInterestToWriteReportsWritability() throws IOException {
     Poller.PipeEnds ends = pipe();
-    poller().register(ends.sink(), 0, "sink");
+    PollKey key = poller().register(ends.sink(), 0, "sink");
     assertEquals(List.of(), pollOnce(0));
-    poller().interest(ends.sink(), Poller.WRITE);
+    key.interest(Poller.WRITE);
     assertEquals(List.of(new Ready("sink", Poller.WRITE)), pollOnce(0));
   }
 
@@ -74,47 +75,54 @@ public interface PollerContractReadiness extends PollerContractFixture {
     PollStream client = connected(addressOf(acceptor));
     PollStream server = accepted(acceptor);
 
-    poller().register(client, Poller.READ | Poller.WRITE, "client");
+    PollKey key = poller().register(client, Poller.READ | Poller.WRITE, "client");
     assertEquals(List.of(new Ready("client", Poller.WRITE)), pollOnce(0));
     send(server, "ping");
     assertEquals(Poller.READ | Poller.WRITE, pollUntilReported("client", Poller.READ));
-    poller().interest(client, Poller.READ);
+    key.interest(Poller.READ);
     assertEquals(List.of(new Ready("client", Poller.READ)), pollOnce(0));
   }
 
   @Test
-  default void unregisterStopsReports() throws IOException {
+  default void cancellingTheKeyStopsReports() throws IOException {
     Poller.PipeEnds ends = pipe();
-    poller().register(ends.source(), Poller.READ, "source");
+    PollKey key = poller().register(ends.source(), Poller.READ, "source");
     send(ends.sink(), "x");
     assertEquals(List.of(new Ready("source", Poller.READ)), pollOnce(0));
-    poller().unregister(ends.source());
+    key.cancel();
     assertEquals(List.of(), pollOnce(0));
-    assertTrue(ends.source().isOpen(), "unregister leaves the channel open");
+    assertTrue(ends.source().isOpen(), "cancel leaves the channel open");
   }
 
   @Test
-  default void aChannelCanBeRegisteredAgainAfterUnregisterWithANewAttachment() throws IOException {
+  default void aChannelCanBeRegisteredAgainAfterCancelWithANewAttachment() throws IOException {
     Poller.PipeEnds ends = pipe();
-    poller().register(ends.source(), Poller.READ, "before");
+    PollKey before = poller().register(ends.source(), Poller.READ, "before");
     send(ends.sink(), "x");
-    poller().unregister(ends.source());
-    poller().register(ends.source(), Poller.READ, "after");
+    before.cancel();
+    PollKey after = poller().register(ends.source(), Poller.READ, "after");
+    assertEquals(List.of(new Ready("after", Poller.READ)), pollOnce(0));
+    before.interest(0);
+    before.cancel();
+    assertTrue(after.isValid(), "the old key's calls leave the new key alone");
     assertEquals(List.of(new Ready("after", Poller.READ)), pollOnce(0));
   }
 
   @Test
-  default void interestAndUnregisterOnAChannelThatIsNotRegisteredDoNothing() throws IOException {
+  default void interestAndCancelOnAnInvalidKeyDoNothing() throws IOException {
     Poller.PipeEnds ends = pipe();
     send(ends.sink(), "x");
-    poller().interest(ends.source(), Poller.READ);
-    poller().unregister(ends.source());
+    PollKey cancelled = poller().register(ends.source(), Poller.READ, "cancelled");
+    cancelled.cancel();
+    cancelled.interest(Poller.READ);
+    cancelled.cancel();
+    assertEquals(0, cancelled.interest(), "an invalid key's interest set reads 0");
     assertEquals(List.of(), pollOnce(0));
 
-    poller().register(ends.source(), Poller.READ, "source");
+    PollKey closed = poller().register(ends.source(), Poller.READ, "closed");
     ends.source().close();
-    poller().interest(ends.source(), Poller.READ);
-    poller().unregister(ends.source());
+    closed.interest(Poller.READ);
+    closed.cancel();
     assertEquals(List.of(), pollOnce(0));
   }
 

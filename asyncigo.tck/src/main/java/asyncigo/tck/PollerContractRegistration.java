@@ -3,8 +3,10 @@ package asyncigo.tck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import asyncigo.api.spi.PollChannel;
+import asyncigo.api.spi.PollKey;
 import asyncigo.api.spi.Poller;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,10 +39,15 @@ public interface PollerContractRegistration extends PollerContractFixture {
   default void registeringARegisteredChannelAgainThrowsIllegalArgumentException()
       throws IOException {
     Poller.PipeEnds ends = pipe();
-    poller().register(ends.source(), Poller.READ, "first");
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> poller().register(ends.source(), Poller.READ, "second"));
+    PollKey first = poller().register(ends.source(), Poller.READ, "first");
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> poller().register(ends.source(), Poller.READ, "second"));
+    assertTrue(
+        e.getMessage().startsWith("channel is already registered"), "message: " + e.getMessage());
+    assertTrue(first.isValid(), "the refused registration leaves the first key valid");
+    assertEquals("first", first.attachment());
   }
 
   @Test
@@ -82,10 +89,9 @@ public interface PollerContractRegistration extends PollerContractFixture {
             IllegalArgumentException.class,
             () -> poller().register(ends.source(), 4, "source"));
     assertFalse(e.getMessage() == null || e.getMessage().isEmpty(), "the message says why");
-    poller().register(ends.source(), Poller.READ, "source");
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> poller().interest(ends.source(), Poller.READ | 8));
+    PollKey key = poller().register(ends.source(), Poller.READ, "source");
+    assertThrows(IllegalArgumentException.class, () -> key.interest(Poller.READ | 8));
+    assertEquals(Poller.READ, key.interest(), "a refused interest set changes nothing");
   }
 
   @Test
@@ -122,13 +128,13 @@ public interface PollerContractRegistration extends PollerContractFixture {
     assertEquals(1, count);
   }
 
-  /** The sink unregisters the other of two ready channels: it is not handed over. */
+  /** The sink cancels the key of the other of two ready channels: it is not handed over. */
   @Test
-  default void aChannelUnregisteredByTheSinkIsNotReportedLaterInTheSamePoll() throws IOException {
+  default void aKeyCancelledByTheSinkIsNotReportedLaterInTheSamePoll() throws IOException {
     Poller.PipeEnds first = pipe();
     Poller.PipeEnds second = pipe();
-    poller().register(first.sink(), Poller.WRITE, first);
-    poller().register(second.sink(), Poller.WRITE, second);
+    PollKey firstKey = poller().register(first.sink(), Poller.WRITE, first);
+    PollKey secondKey = poller().register(second.sink(), Poller.WRITE, second);
     List<Object> seen = new ArrayList<>();
     int count =
         poller()
@@ -136,7 +142,7 @@ public interface PollerContractRegistration extends PollerContractFixture {
                 0,
                 (attachment, ops) -> {
                   seen.add(attachment);
-                  poller().unregister((attachment == first ? second : first).sink());
+                  (attachment == first ? secondKey : firstKey).cancel();
                 });
     assertEquals(1, seen.size(), "reported: " + seen);
     assertEquals(1, count);

@@ -12,6 +12,8 @@ public final class LoopProviders {
 
   private static final class Holder {
     static final Object FOUND = load();
+    static final Optional<LoopProvider> FOUND_PROVIDER =
+        FOUND instanceof LoopProvider p ? Optional.of(p) : Optional.empty();
 
     private static Object load() {
       try {
@@ -31,9 +33,9 @@ public final class LoopProviders {
     }
   }
 
-  /** The loop provider, if one could be loaded. */
+  /** The loop provider, if one could be loaded (one {@code Optional}, made once). */
   public static Optional<LoopProvider> find() {
-    return Holder.FOUND instanceof LoopProvider p ? Optional.of(p) : Optional.empty();
+    return Holder.FOUND_PROVIDER;
   }
 
   /** The loop provider, or an {@link IllegalStateException} that says why there is none. */

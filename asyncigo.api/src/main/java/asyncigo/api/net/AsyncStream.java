@@ -202,6 +202,11 @@ public interface AsyncStream extends AutoCloseable {
    * Queues a copy of {@code data} for sending and returns at once; the future completes when the
    * bytes are on the wire (handed to the kernel), or fails if the stream breaks or closes first.
    *
+   * <p>When the kernel takes every byte at once (nothing was queued before), the future returned
+   * is already completed, and it is one future the loop shares among such writes: awaiting it
+   * costs nothing and allocates nothing, but its identity is not unique to this write (do not
+   * use it as a key, and cancelling it does nothing since it is done).
+   *
    * @param data the bytes to send
    * @return a future that completes when the bytes are handed to the kernel
    * @throws StreamClosedException if the output is closed or shut down
@@ -212,7 +217,8 @@ public interface AsyncStream extends AutoCloseable {
    * Queues the remaining bytes of {@code src} for sending, like {@link #write(byte[])}, and
    * advances its position to its limit. When nothing is queued the bytes go to the socket straight
    * from {@code src}; only what the kernel does not take at once is copied. Either way {@code src}
-   * may be reused as soon as this returns.
+   * may be reused as soon as this returns. A write the kernel takes at once returns the loop's
+   * shared completed future, as {@link #write(byte[])} explains.
    *
    * @param src the bytes to send, from its position to its limit
    * @return a future that completes when the bytes are handed to the kernel

@@ -107,6 +107,16 @@ class RealFuture<T> implements Future<T> {
     return true;
   }
 
+  /**
+   * Makes this done future pending again, for a waiter slot that is reused ({@link
+   * ReadinessFuture}); its listeners were handed to the ready queue when it settled.
+   */
+  final void rearm() {
+    value = null;
+    view = null;
+    STATE.setRelease(this, State.PENDING);
+  }
+
   /** The stored result, failure or cancellation exception, without side effects. */
   final Object rawValue() {
     return value;

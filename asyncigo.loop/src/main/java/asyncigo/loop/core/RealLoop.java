@@ -160,7 +160,7 @@ public final class RealLoop implements Loop {
    * run at all.
    */
   private void checkNotNested() {
-    Scheduler outer = Scheduler.runningOn(Thread.currentThread());
+    Scheduler outer = Scheduler.current();
     if (outer != null) {
       RealTask<?> task = outer.runningTask();
       String where = task == null ? "a callback" : "task " + task.name();

@@ -25,8 +25,8 @@ public final class RealLoopProvider implements LoopProvider {
 
   @Override
   public Optional<Loop> currentLoop() {
-    Scheduler s = Scheduler.runningOn(Thread.currentThread());
-    return s == null ? Optional.empty() : Optional.of(s.loop);
+    Scheduler s = Scheduler.current();
+    return s == null ? Optional.empty() : s.runningLoop;
   }
 
   @Override

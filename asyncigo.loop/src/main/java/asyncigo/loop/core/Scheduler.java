@@ -1,6 +1,7 @@
 package asyncigo.loop.core;
 
 import asyncigo.api.Future;
+import asyncigo.api.Loop;
 import asyncigo.api.spi.Poller;
 import asyncigo.loop.io.PollerIo;
 import asyncigo.loop.jfr.FlightRecording;
@@ -9,6 +10,7 @@ import asyncigo.loop.jfr.PollWaitEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -49,11 +51,16 @@ final class Scheduler {
   /** The loops running on some thread right now, for {@code Loop.running()}. */
   static final CopyOnWriteArrayList<Scheduler> RUNNING = new CopyOnWriteArrayList<>();
 
+  /** The loop each thread found itself running when it last asked; see {@link #current()}. */
+  private static final ThreadLocal<Scheduler> BOUND = new ThreadLocal<>();
+
   private static final Object DRIVER = new Object();
   private static final Object STOP = new Object();
   private static final int POLL_SKIP = 32;
 
   final RealLoop loop;
+  /** {@code Optional.of(loop)}, made once: what {@code Loop.running()} returns on this loop. */
+  final Optional<Loop> runningLoop;
   final LoopClock clock;
   final TaskList tasks = new TaskList();
   final FailureReporter failures;
@@ -73,6 +80,8 @@ final class Scheduler {
   private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean inboxSignalled = new AtomicBoolean();
 
+  /** Whether {@link #drive} runs; written by the driver before the baton leaves it. */
+  private boolean driving;
   private RealTask<?> running;
   private BooleanSupplier stopWhen = () -> false;
 
@@ -84,6 +93,7 @@ final class Scheduler {
       FailureReporter failures,
       SlowStepWatch slowSteps) {
     this.loop = loop;
+    this.runningLoop = Optional.of(loop);
     this.clock = clock;
     this.poller = poller;
     this.engine = engine;
@@ -96,10 +106,22 @@ final class Scheduler {
 
   // ------------------------------------------------------------------------ thread confinement
 
-  /** The running loop whose code (a task, a callback or its driver) runs on {@code thread}. */
-  static Scheduler runningOn(Thread thread) {
+  /**
+   * The running loop whose code (a task, a callback or its driver) runs on the calling thread, or
+   * null. A thread binds the loop it finds the first time it asks, so that later lookups read one
+   * thread-local and check that the thread still holds that loop's baton, allocating nothing; only
+   * a first lookup (or one after the thread moved to another loop, or outside any loop) scans the
+   * running loops. Strands that never ask carry no thread-local.
+   */
+  static Scheduler current() {
+    Thread me = Thread.currentThread();
+    Scheduler bound = BOUND.get();
+    if (bound != null && bound.driving && bound.engine.owner() == me) {
+      return bound;
+    }
     for (Scheduler s : RUNNING) {
-      if (s.engine.owner() == thread) {
+      if (s.engine.owner() == me) {
+        BOUND.set(s);
         return s;
       }
     }
@@ -173,7 +195,7 @@ final class Scheduler {
 
   /** A task of another loop awaiting a future of this one: the error names the way, submit. */
   private void refuseForeignAwait() {
-    Scheduler awaiting = isOwner() ? null : runningOn(Thread.currentThread());
+    Scheduler awaiting = isOwner() ? null : current();
     if (awaiting != null && awaiting.running != null) {
       throw new IllegalStateException(
           "Future.await: task " + awaiting.running.name() + " awaits a future of another loop;"
@@ -225,12 +247,14 @@ final class Scheduler {
    */
   void drive(BooleanSupplier stop) {
     stopWhen = stop;
+    driving = true;
     RUNNING.add(this);
     try {
       for (Object next = nextRunnable(true); next != STOP; next = nextRunnable(true)) {
         engine.resumeFromDriver((RealTask<?>) next);
       }
     } finally {
+      driving = false;
       RUNNING.remove(this);
       stopWhen = () -> false;
     }

@@ -40,7 +40,7 @@ final class Submission<T> {
     if (body == null) {
       throw new NullPointerException("task body must not be null");
     }
-    Scheduler calling = Scheduler.runningOn(Thread.currentThread());
+    Scheduler calling = Scheduler.current();
     if (calling == null) {
       throw new IllegalStateException(
           "Loop.submit: call it from a task or callback of a running loop, whose future it"

@@ -8,6 +8,7 @@ import asyncigo.api.net.StreamClosedException;
 import asyncigo.api.net.TlsOptions;
 import asyncigo.api.net.TlsSession;
 import asyncigo.api.spi.PollStream;
+import asyncigo.loop.io.IoWatch;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -51,35 +52,35 @@ final class ChannelStream implements AsyncStream, OwnedResources.Resource {
   private String connectedHost;
   private volatile boolean closed;
 
-  private ChannelStream(StreamContext context, PollStream channel, Direction direction) {
+  private ChannelStream(StreamContext context, IoWatch<PollStream> watch, Direction direction) {
     this.context = context;
-    this.channel = channel;
+    this.channel = watch.channel();
     this.direction = direction;
-    this.transport = new SocketTransport(context.io(), channel);
+    this.transport = new SocketTransport(watch);
     this.input = new StreamInput(context, transport);
     this.output = new StreamOutput(context, transport);
     context.owned().add(this);
   }
 
   /** A stream that reads and writes (a socket). */
-  static ChannelStream duplex(StreamContext context, PollStream channel) {
+  static ChannelStream duplex(StreamContext context, IoWatch<PollStream> channel) {
     return new ChannelStream(context, channel, Direction.DUPLEX);
   }
 
   /** A client's socket stream, connected to {@code host} (a name or an address literal). */
-  static ChannelStream client(StreamContext context, PollStream channel, String host) {
+  static ChannelStream client(StreamContext context, IoWatch<PollStream> channel, String host) {
     ChannelStream stream = new ChannelStream(context, channel, Direction.DUPLEX);
     stream.connectedHost = host;
     return stream;
   }
 
   /** The read-only stream of a pipe's source end. */
-  static ChannelStream source(StreamContext context, PollStream channel) {
+  static ChannelStream source(StreamContext context, IoWatch<PollStream> channel) {
     return new ChannelStream(context, channel, Direction.SOURCE);
   }
 
   /** The write-only stream of a pipe's sink end. */
-  static ChannelStream sink(StreamContext context, PollStream channel) {
+  static ChannelStream sink(StreamContext context, IoWatch<PollStream> channel) {
     return new ChannelStream(context, channel, Direction.SINK);
   }
 

@@ -6,8 +6,10 @@ import asyncigo.api.process.ProcessResult;
 import asyncigo.api.process.ProcessSpec;
 import asyncigo.api.process.Subprocess;
 import asyncigo.api.spi.PollChannel;
+import asyncigo.api.spi.PollStream;
 import asyncigo.api.spi.Poller;
 import asyncigo.api.spi.SpawnedProcess;
+import asyncigo.loop.io.IoWatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -19,8 +21,8 @@ import java.util.OptionalInt;
 /**
  * The {@link Subprocess} over a {@link SpawnedProcess} of the loop's poller: its pipe ends are
  * {@link ChannelStream}s of the loop (each one of the loop's owned resources on its own), and its
- * exit watch is registered with the readiness service. When the watch reports READ, the child is
- * reaped, the watch closed, and {@link #exited} completed; from then on the process is no longer
+ * exit watch is registered with the readiness service ({@link #exitWatch}). When the watch reports
+ * READ, the child is reaped, the watch closed, and {@link #exited} completed; from then on the process is no longer
  * one of the loop's {@link OwnedResources}. Until then, closing the loop ends it ({@link #close}).
  * Loop-confined; every public method but {@link #pid()} checks the calling thread first.
  */
@@ -28,6 +30,7 @@ final class ChildProcess implements Subprocess, OwnedResources.Resource {
   private final StreamContext context;
   private final ProcessSpec spec;
   private final SpawnedProcess process;
+  private final IoWatch<PollChannel> exitWatch;
   private final ChannelStream stdin;
   private final ChannelStream stdout;
   private final ChannelStream stderr;
@@ -35,14 +38,16 @@ final class ChildProcess implements Subprocess, OwnedResources.Resource {
   private final Future<Integer> exited;
   private Integer exitCode;
 
-  private ChildProcess(StreamContext context, ProcessSpec spec, SpawnedProcess process) {
+  private ChildProcess(
+      StreamContext context, ProcessSpec spec, SpawnedProcess process, Watches watches) {
     this.context = context;
     this.spec = spec;
     this.process = process;
+    this.exitWatch = watches.exit;
     context.owned().add(this); // before its streams: closing the loop ends the child first
-    this.stdin = process.stdin().map(end -> ChannelStream.sink(context, end)).orElse(null);
-    this.stdout = process.stdout().map(end -> ChannelStream.source(context, end)).orElse(null);
-    this.stderr = process.stderr().map(end -> ChannelStream.source(context, end)).orElse(null);
+    this.stdin = watches.stdin == null ? null : ChannelStream.sink(context, watches.stdin);
+    this.stdout = watches.stdout == null ? null : ChannelStream.source(context, watches.stdout);
+    this.stderr = watches.stderr == null ? null : ChannelStream.source(context, watches.stderr);
     this.exited = context.loop().newFuture();
     watchExit();
   }
@@ -59,24 +64,57 @@ final class ChildProcess implements Subprocess, OwnedResources.Resource {
     process.stdout().ifPresent(channels::add);
     process.stderr().ifPresent(channels::add);
     channels.add(process.exitWatch());
+    List<IoWatch<?>> opened = new ArrayList<>();
+    Watches watches = new Watches();
     try {
-      for (PollChannel channel : channels) {
-        context.io().open(channel);
-      }
+      watches.stdin = open(context, process.stdin(), opened);
+      watches.stdout = open(context, process.stdout(), opened);
+      watches.stderr = open(context, process.stderr(), opened);
+      watches.exit = context.io().open(process.exitWatch());
     } catch (IOException | RuntimeException e) {
       end(process);
-      for (PollChannel channel : channels) {
-        context.io().close(channel, "process setup failed");
+      for (IoWatch<?> watch : opened) {
+        watch.close("process setup failed");
+      }
+      for (PollChannel channel : channels.subList(opened.size(), channels.size())) {
+        closeQuietly(channel);
       }
       throw e;
     }
-    return new ChildProcess(context, spec, process);
+    return new ChildProcess(context, spec, process, watches);
+  }
+
+  /** The watches of a child's pipe ends (null where not piped) and of its exit. */
+  private static final class Watches {
+    IoWatch<PollStream> stdin;
+    IoWatch<PollStream> stdout;
+    IoWatch<PollStream> stderr;
+    IoWatch<PollChannel> exit;
+  }
+
+  /** Registers {@code end}, if piped, and adds its watch to {@code opened}; null if not piped. */
+  private static IoWatch<PollStream> open(
+      StreamContext context, Optional<PollStream> end, List<IoWatch<?>> opened)
+      throws IOException {
+    if (end.isEmpty()) {
+      return null;
+    }
+    IoWatch<PollStream> watch = context.io().open(end.get());
+    opened.add(watch);
+    return watch;
+  }
+
+  private static void closeQuietly(PollChannel channel) {
+    try {
+      channel.close();
+    } catch (IOException ignored) {
+      // Setup failed already: that failure is the one thrown; the descriptor is released anyway.
+    }
   }
 
   private void watchExit() {
-    context
-        .io()
-        .ready(process.exitWatch(), Poller.READ)
+    exitWatch
+        .ready(Poller.READ)
         .whenDone(
             ready -> {
               if (ready.state() != Future.State.SUCCEEDED || exitCode != null) {
@@ -99,7 +137,7 @@ final class ChildProcess implements Subprocess, OwnedResources.Resource {
   private void exited(int code) {
     exitCode = code;
     context.owned().remove(this);
-    context.io().close(process.exitWatch(), "process exited");
+    exitWatch.close("process exited");
     exited.complete(code);
   }
 
@@ -195,7 +233,7 @@ final class ChildProcess implements Subprocess, OwnedResources.Resource {
     }
     OptionalInt status = end(process);
     exitCode = status.isPresent() ? status.getAsInt() : -1;
-    context.io().close(process.exitWatch(), "loop closed");
+    exitWatch.close("loop closed");
   }
 
   /**

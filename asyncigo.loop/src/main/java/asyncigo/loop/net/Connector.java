@@ -9,6 +9,7 @@ import asyncigo.api.WaitMode;
 import asyncigo.api.spi.PollStream;
 import asyncigo.api.spi.Poller;
 import asyncigo.loop.io.IoReadiness;
+import asyncigo.loop.io.IoWatch;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Inet6Address;
@@ -46,7 +47,7 @@ final class Connector {
    * @throws ConnectException if every attempt was refused (the first failure, the others
    *     suppressed in it)
    */
-  PollStream connect(List<InetAddress> addresses, int port) throws IOException {
+  IoWatch<PollStream> connect(List<InetAddress> addresses, int port) throws IOException {
     List<InetSocketAddress> targets = new ArrayList<>();
     for (InetAddress address : interleaved(addresses)) {
       targets.add(new InetSocketAddress(address, port));
@@ -54,8 +55,8 @@ final class Connector {
     return targets.size() == 1 ? attempt(targets.get(0)) : race(targets);
   }
 
-  private PollStream race(List<InetSocketAddress> targets) throws IOException {
-    List<Task<PollStream>> running = new ArrayList<>();
+  private IoWatch<PollStream> race(List<InetSocketAddress> targets) throws IOException {
+    List<Task<IoWatch<PollStream>>> running = new ArrayList<>();
     List<Throwable> failures = new ArrayList<>();
     int started = 0;
     try {
@@ -78,8 +79,8 @@ final class Connector {
             timer.cancel();
           }
         }
-        for (Iterator<Task<PollStream>> it = running.iterator(); it.hasNext(); ) {
-          Task<PollStream> attempt = it.next();
+        for (Iterator<Task<IoWatch<PollStream>>> it = running.iterator(); it.hasNext(); ) {
+          Task<IoWatch<PollStream>> attempt = it.next();
           if (attempt.state() == Future.State.SUCCEEDED) {
             it.remove();
             return attempt.resultNow();
@@ -97,10 +98,10 @@ final class Connector {
         }
       }
     } finally {
-      for (Task<PollStream> loser : running) {
+      for (Task<IoWatch<PollStream>> loser : running) {
         if (!loser.cancel()) {
           if (loser.state() == Future.State.SUCCEEDED) {
-            io.close(loser.resultNow(), "lost the connection race");
+            loser.resultNow().close("lost the connection race");
           } else if (loser.state() == Future.State.FAILED) {
             // Once another attempt won (or the race was cancelled), a loser's failure is moot:
             // reading it marks it as handled, so that it is not reported as unretrieved.
@@ -118,7 +119,7 @@ final class Connector {
    * @throws ConnectException naming the reason and the path ({@code "Connection refused:
    *     unix:/run/app.sock"})
    */
-  PollStream connectUnix(UnixSocketFile file) throws IOException {
+  IoWatch<PollStream> connectUnix(UnixSocketFile file) throws IOException {
     PollStream channel;
     try {
       channel = poller.connectUnix(file.address());
@@ -128,7 +129,7 @@ final class Connector {
     return finish(channel, file);
   }
 
-  private PollStream attempt(InetSocketAddress target) throws IOException {
+  private IoWatch<PollStream> attempt(InetSocketAddress target) throws IOException {
     return finish(poller.connect(target), target);
   }
 
@@ -136,9 +137,10 @@ final class Connector {
    * Registers {@code channel}, a socket connecting to {@code target} (an address, or a {@link
    * UnixSocketFile}), and waits until it is connected; closes it if that fails.
    */
-  private PollStream finish(PollStream channel, Object target) throws IOException {
+  private IoWatch<PollStream> finish(PollStream channel, Object target) throws IOException {
+    IoWatch<PollStream> watch;
     try {
-      io.open(channel);
+      watch = io.open(channel);
     } catch (IOException | RuntimeException e) {
       try {
         channel.close();
@@ -150,15 +152,15 @@ final class Connector {
     boolean connected = false;
     try {
       while (!channel.finishConnect()) {
-        IoAwait.await(io.ready(channel, Poller.WRITE));
+        watch.await(Poller.WRITE);
       }
       connected = true;
-      return channel;
+      return watch;
     } catch (ConnectException e) {
       throw named(e, target);
     } finally {
       if (!connected) {
-        io.close(channel, "connect failed");
+        watch.close("connect failed");
       }
     }
   }

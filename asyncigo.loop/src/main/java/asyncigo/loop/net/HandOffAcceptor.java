@@ -8,6 +8,7 @@ import asyncigo.api.net.StreamHandler;
 import asyncigo.api.spi.PollAcceptor;
 import asyncigo.api.spi.PollStream;
 import asyncigo.api.spi.Poller;
+import asyncigo.loop.io.IoWatch;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -32,7 +33,7 @@ public final class HandOffAcceptor implements Server, OwnedResources.Resource {
   private static final Logger LOG = LoggerFactory.getLogger(HandOffAcceptor.class);
 
   private final StreamContext context;
-  private final PollAcceptor acceptor;
+  private final IoWatch<PollAcceptor> acceptor;
   private final InetSocketAddress localAddress;
   private final Future<Void> closedSignal;
   private List<Receiver> receivers;
@@ -40,17 +41,17 @@ public final class HandOffAcceptor implements Server, OwnedResources.Resource {
   private boolean closed;
   private Future<Integer> shutdown;
 
-  private HandOffAcceptor(StreamContext context, PollAcceptor acceptor) {
+  private HandOffAcceptor(StreamContext context, IoWatch<PollAcceptor> acceptor) {
     this.context = context;
     this.acceptor = acceptor;
-    this.localAddress = (InetSocketAddress) acceptor.localAddress().orElseThrow();
+    this.localAddress = (InetSocketAddress) acceptor.channel().localAddress().orElseThrow();
     this.closedSignal = context.loop().newFuture();
     context.owned().add(this);
   }
 
   /** Binds and registers a listening socket on {@code network}'s loop; accepts after start. */
   public static HandOffAcceptor bind(Network network, InetSocketAddress local) throws IOException {
-    PollAcceptor acceptor = network.registered(network.poller().listen(local, Network.BACKLOG));
+    IoWatch<PollAcceptor> acceptor = network.registered(network.poller().listen(local, Network.BACKLOG));
     return new HandOffAcceptor(network.context(), acceptor);
   }
 
@@ -89,7 +90,7 @@ public final class HandOffAcceptor implements Server, OwnedResources.Resource {
     if (!closed) {
       closed = true;
       context.owned().remove(this);
-      context.io().close(acceptor, "server closed");
+      acceptor.close("server closed");
       closedSignal.complete(null);
     }
   }
@@ -121,9 +122,9 @@ public final class HandOffAcceptor implements Server, OwnedResources.Resource {
   private Void acceptLoop() throws IOException {
     try {
       while (!closed) {
-        PollStream accepted = acceptor.accept();
+        PollStream accepted = acceptor.channel().accept();
         if (accepted == null) {
-          IoAwait.await(context.io().ready(acceptor, Poller.READ));
+          acceptor.await(Poller.READ);
         } else {
           receivers.get(next).take(accepted, context.loop());
           next = (next + 1) % receivers.size();

@@ -75,6 +75,18 @@ final class InputBuffer {
     return out;
   }
 
+  /** Moves as many unread bytes as fit into {@code dst}; returns how many. */
+  int takeInto(ByteBuffer dst) {
+    int n = Math.min(dst.remaining(), size());
+    dst.put(bytes, start, n);
+    start += n;
+    if (start == end) {
+      start = 0;
+      end = 0;
+    }
+    return n;
+  }
+
   /** Removes and returns every unread byte. */
   byte[] takeAll() {
     return take(size());

@@ -12,9 +12,10 @@ import asyncigo.api.net.TlsOptions;
 import asyncigo.api.process.ProcessSpec;
 import asyncigo.api.process.Subprocess;
 import asyncigo.api.spi.PollAcceptor;
-import asyncigo.api.spi.PollDatagram;
+import asyncigo.api.spi.PollStream;
 import asyncigo.api.spi.Poller;
 import asyncigo.loop.io.IoReadiness;
+import asyncigo.loop.io.IoWatch;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -93,7 +94,8 @@ public final class Network {
   public Server listen(String host, int port, StreamHandler handler) throws IOException {
     Objects.requireNonNull(handler, "handler");
     requirePort(port, 0);
-    PollAcceptor acceptor = registered(poller.listen(localAddress(host, port), BACKLOG));
+    IoWatch<PollAcceptor> acceptor =
+        registered(poller.listen(localAddress(host, port), BACKLOG));
     return TcpServer.start(context(), acceptor, handler);
   }
 
@@ -103,7 +105,7 @@ public final class Network {
    */
   public Server listenSharingPort(InetSocketAddress local, StreamHandler handler)
       throws IOException {
-    PollAcceptor acceptor = registered(poller.listen(local, BACKLOG, true));
+    IoWatch<PollAcceptor> acceptor = registered(poller.listen(local, BACKLOG, true));
     return TcpServer.start(context(), acceptor, handler);
   }
 
@@ -123,18 +125,8 @@ public final class Network {
   }
 
   /** {@code acceptor}, registered with the readiness service; closed if that fails. */
-  PollAcceptor registered(PollAcceptor acceptor) throws IOException {
-    try {
-      io.open(acceptor);
-    } catch (IOException | RuntimeException e) {
-      try {
-        acceptor.close();
-      } catch (IOException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      throw e;
-    }
-    return acceptor;
+  IoWatch<PollAcceptor> registered(PollAcceptor acceptor) throws IOException {
+    return io.openOrClose(acceptor);
   }
 
   /** See {@link Loop#listen(String, int, TlsOptions, StreamHandler)}. */
@@ -162,28 +154,44 @@ public final class Network {
     file.prepareToBind(stale);
     PollAcceptor acceptor = poller.listenUnix(file.address(), BACKLOG);
     file.created();
+    IoWatch<PollAcceptor> watch;
     try {
-      registered(acceptor);
+      watch = registered(acceptor);
     } catch (IOException | RuntimeException e) {
       file.delete();
       throw e;
     }
-    return TcpServer.start(context(), acceptor, handler, file);
+    return TcpServer.start(context(), watch, handler, file);
   }
 
   /** See {@link Loop#pipe()}. */
   public Pipe pipe() throws IOException {
     Poller.PipeEnds ends = poller.pipe();
+    IoWatch<PollStream> source = null;
+    IoWatch<PollStream> sink;
     try {
-      io.open(ends.source());
-      io.open(ends.sink());
+      source = io.open(ends.source());
+      sink = io.open(ends.sink());
     } catch (IOException | RuntimeException e) {
-      io.close(ends.source(), "pipe setup failed");
-      io.close(ends.sink(), "pipe setup failed");
+      closeAfterFailure(source, ends.source(), e);
+      closeAfterFailure(null, ends.sink(), e);
       throw e;
     }
-    return new Pipe(
-        ChannelStream.source(context(), ends.source()), ChannelStream.sink(context(), ends.sink()));
+    return new Pipe(ChannelStream.source(context(), source), ChannelStream.sink(context(), sink));
+  }
+
+  /** Closes {@code channel}, through its watch if it has one, after {@code failure}. */
+  private static void closeAfterFailure(
+      IoWatch<PollStream> watch, PollStream channel, Exception failure) {
+    if (watch != null) {
+      watch.close("pipe setup failed");
+      return;
+    }
+    try {
+      channel.close();
+    } catch (IOException e) {
+      failure.addSuppressed(e);
+    }
   }
 
   /** See {@link Loop#openDatagram(InetSocketAddress, DatagramOptions)}. */
@@ -200,14 +208,7 @@ public final class Network {
       throw new IllegalArgumentException(
           "an IPv4 endpoint (" + local + ") cannot connect to the IPv6 address " + remote);
     }
-    PollDatagram channel = poller.openDatagram(local, options);
-    try {
-      io.open(channel);
-    } catch (IOException | RuntimeException e) {
-      io.close(channel, "datagram endpoint setup failed");
-      throw e;
-    }
-    return new UdpEndpoint(context(), channel);
+    return new UdpEndpoint(context(), io.openOrClose(poller.openDatagram(local, options)));
   }
 
   /** See {@link Loop#exec(ProcessSpec)}. */

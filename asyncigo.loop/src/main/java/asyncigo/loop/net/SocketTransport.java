@@ -3,7 +3,7 @@ package asyncigo.loop.net;
 import asyncigo.api.Future;
 import asyncigo.api.spi.PollStream;
 import asyncigo.api.spi.Poller;
-import asyncigo.loop.io.IoReadiness;
+import asyncigo.loop.io.IoWatch;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
@@ -12,12 +12,12 @@ import java.nio.ByteBuffer;
  * futures for it. Holds nothing back. Loop-confined.
  */
 final class SocketTransport implements StreamTransport {
-  private final IoReadiness io;
+  private final IoWatch<PollStream> watch;
   private final PollStream channel;
 
-  SocketTransport(IoReadiness io, PollStream channel) {
-    this.io = io;
-    this.channel = channel;
+  SocketTransport(IoWatch<PollStream> watch) {
+    this.watch = watch;
+    this.channel = watch.channel();
   }
 
   /** The channel under this transport. */
@@ -32,7 +32,13 @@ final class SocketTransport implements StreamTransport {
 
   @Override
   public Future<Void> readable() {
-    return io.ready(channel, Poller.READ);
+    return watch.ready(Poller.READ);
+  }
+
+  /** {@inheritDoc} Parks the task on the channel's watch: nothing is allocated. */
+  @Override
+  public void awaitReadable() throws IOException {
+    watch.await(Poller.READ);
   }
 
   @Override
@@ -47,7 +53,7 @@ final class SocketTransport implements StreamTransport {
 
   @Override
   public Future<Void> writable() {
-    return io.ready(channel, Poller.WRITE);
+    return watch.ready(Poller.WRITE);
   }
 
   @Override
@@ -57,6 +63,6 @@ final class SocketTransport implements StreamTransport {
 
   @Override
   public void close(boolean outputComplete) {
-    io.close(channel, "stream closed");
+    watch.close("stream closed");
   }
 }

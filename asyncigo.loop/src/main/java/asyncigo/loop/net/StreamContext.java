@@ -1,5 +1,6 @@
 package asyncigo.loop.net;
 
+import asyncigo.api.Future;
 import asyncigo.api.Loop;
 import asyncigo.loop.io.IoReadiness;
 import java.nio.ByteBuffer;
@@ -16,6 +17,8 @@ import java.nio.ByteBuffer;
  * @param readScratch where reads land before they are copied out
  * @param writeScratch where writes are copied before the system call
  * @param tls the ciphertext buffers of TLS streams, allocated when the first one needs them
+ * @param written the future every write that the kernel took at once returns: completed, shared
+ *     by all the loop's streams
  */
 record StreamContext(
     Loop loop,
@@ -23,13 +26,17 @@ record StreamContext(
     OwnedResources owned,
     ByteBuffer readScratch,
     ByteBuffer writeScratch,
-    TlsScratch tls) {
+    TlsScratch tls,
+    Future<Void> written) {
   /** The size of each scratch buffer: the most one read or write system call moves. */
   static final int SCRATCH_BYTES = 64 * 1024;
 
   static StreamContext of(Loop loop, IoReadiness io) {
     ByteBuffer read = ByteBuffer.allocateDirect(SCRATCH_BYTES);
     ByteBuffer write = ByteBuffer.allocateDirect(SCRATCH_BYTES);
-    return new StreamContext(loop, io, new OwnedResources(), read, write, new TlsScratch());
+    Future<Void> written = loop.newFuture();
+    written.complete(null);
+    return new StreamContext(
+        loop, io, new OwnedResources(), read, write, new TlsScratch(), written);
   }
 }

@@ -13,9 +13,10 @@ import java.nio.ByteBuffer;
  * a fill tries {@link StreamTransport#read} into the loop's shared scratch buffer and appends what
  * came to the input buffer before doing anything else; only when the transport has nothing does
  * it await {@link StreamTransport#readable()}. Bytes leave the input buffer only when an
- * operation returns, so a read cancelled while it waits loses nothing. {@link #read(int)} with an
- * empty buffer skips the input buffer: it copies straight from the scratch buffer into the
- * returned array.
+ * operation returns, so a read cancelled while it waits loses nothing. {@link #read(int)} and
+ * {@link #readUntil} with an empty buffer skip the input buffer: they scan the (direct) scratch
+ * buffer and copy what they return straight from it, the one copy after the kernel's, buffering
+ * only the bytes after it.
  *
  * <p>One exception to "try first": after a read that did not fill the scratch buffer ({@code
  * drained}) the next fill awaits readiness first, which saves a system call that would almost
@@ -46,6 +47,22 @@ final class StreamInput {
   byte[] readUntil(byte delimiter) throws IOException {
     begin();
     try {
+      if (buffer.isEmpty()) {
+        ByteBuffer bytes = readOnce();
+        if (bytes == null) {
+          return null;
+        }
+        int at = indexOf(bytes, delimiter, Math.min(bytes.remaining(), lineLimit));
+        if (at >= 0) {
+          byte[] line = new byte[at + 1];
+          bytes.get(line);
+          if (bytes.hasRemaining()) {
+            buffer.append(bytes);
+          }
+          return line;
+        }
+        buffer.append(bytes);
+      }
       int scanned = 0;
       while (true) {
         int window = Math.min(buffer.size(), lineLimit);
@@ -101,26 +118,16 @@ final class StreamInput {
       if (!buffer.isEmpty()) {
         return buffer.take(Math.min(max, buffer.size()));
       }
-      while (!eof) {
-        ByteBuffer scratch = readyScratch();
-        int n = transport.read(scratch);
-        if (n > 0) {
-          drained = n < scratch.capacity();
-          scratch.flip();
-          byte[] out = new byte[Math.min(n, max)];
-          scratch.get(out);
-          if (scratch.hasRemaining()) {
-            buffer.append(scratch);
-          }
-          return out;
-        }
-        if (n < 0) {
-          eof = true;
-        } else {
-          awaitReadable();
-        }
+      ByteBuffer bytes = readOnce();
+      if (bytes == null) {
+        return null;
       }
-      return null;
+      byte[] out = new byte[Math.min(bytes.remaining(), max)];
+      bytes.get(out);
+      if (bytes.hasRemaining()) {
+        buffer.append(bytes);
+      }
+      return out;
     } finally {
       reading = false;
     }
@@ -133,9 +140,7 @@ final class StreamInput {
     begin();
     try {
       if (!buffer.isEmpty()) {
-        byte[] bytes = buffer.take(Math.min(dst.remaining(), buffer.size()));
-        dst.put(bytes);
-        return bytes.length;
+        return buffer.takeInto(dst);
       }
       while (!eof) {
         if (drained) {
@@ -224,13 +229,26 @@ final class StreamInput {
    * channel has none; returns false, appending nothing, at end of stream.
    */
   private boolean fill() throws IOException {
+    ByteBuffer bytes = readOnce();
+    if (bytes == null) {
+      return false;
+    }
+    buffer.append(bytes);
+    return true;
+  }
+
+  /**
+   * Reads at least one byte from the channel into the scratch buffer, awaiting readiness as long
+   * as the channel has none: returns the scratch buffer flipped (the bytes must be taken or
+   * buffered before the next await), or null at end of stream.
+   */
+  private ByteBuffer readOnce() throws IOException {
     while (!eof) {
       ByteBuffer scratch = readyScratch();
       int n = transport.read(scratch);
       if (n > 0) {
         drained = n < scratch.capacity();
-        buffer.append(scratch.flip());
-        return true;
+        return scratch.flip();
       }
       if (n < 0) {
         eof = true;
@@ -238,7 +256,18 @@ final class StreamInput {
         awaitReadable();
       }
     }
-    return false;
+    return null;
+  }
+
+  /** The index of the first {@code value} among the first {@code window} bytes of {@code bytes}. */
+  private static int indexOf(ByteBuffer bytes, byte value, int window) {
+    int start = bytes.position();
+    for (int i = 0; i < window; i++) {
+      if (bytes.get(start + i) == value) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**
@@ -255,7 +284,7 @@ final class StreamInput {
   }
 
   private void awaitReadable() throws IOException {
-    IoAwait.await(transport.readable());
+    transport.awaitReadable();
     if (closed) {
       throw new StreamClosedException("stream closed while reading");
     }

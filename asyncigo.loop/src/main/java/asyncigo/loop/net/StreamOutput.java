@@ -14,8 +14,9 @@ import java.util.function.Consumer;
  *
  * <p><b>Fast path.</b> When nothing is queued, {@link #write} hands the caller's bytes to the
  * kernel at once (through the loop's direct write scratch, the one copy any heap array needs); if
- * the kernel takes everything the returned future is already complete. Only the part the kernel
- * refused is copied into the {@link WriteQueue}.
+ * the kernel takes everything the returned future is the loop's shared completed one ({@link
+ * StreamContext#written()}): nothing is allocated. Only the part the kernel refused is copied
+ * into the {@link WriteQueue}.
  *
  * <p><b>Slow path.</b> While the queue is not empty, writes are copied to its tail, so bytes of
  * different writes never interleave. A single callback on WRITE readiness (no task) sends the
@@ -65,15 +66,13 @@ final class StreamOutput {
     if (shutdownRequested) {
       throw new StreamClosedException("output is shut down");
     }
-    Future<Void> written = context.loop().newFuture();
     if (failure != null) {
-      written.fail(failure);
-    } else if (!queue.isEmpty()) {
-      queue.add(ByteBuffer.wrap(data.clone()), written);
-    } else {
-      sendNow(data, written);
+      return failed();
     }
-    return written;
+    if (!queue.isEmpty()) {
+      return queued(ByteBuffer.wrap(data.clone()));
+    }
+    return sendNow(data);
   }
 
   Future<Void> write(ByteBuffer src) throws StreamClosedException {
@@ -81,34 +80,43 @@ final class StreamOutput {
     if (shutdownRequested) {
       throw new StreamClosedException("output is shut down");
     }
-    Future<Void> written = context.loop().newFuture();
     if (failure != null) {
       src.position(src.limit());
-      written.fail(failure);
-      return written;
+      return failed();
     }
-    if (queue.isEmpty()) {
-      boolean sent;
-      try {
-        while (src.hasRemaining() && transport.write(src) > 0) {
-          // the kernel took some; offer the rest
-        }
-        sent = !src.hasRemaining() && transport.sendHeld();
-      } catch (IOException e) {
-        src.position(src.limit());
-        broken(e);
-        written.fail(e);
-        return written;
-      }
-      if (sent) {
-        written.complete(null);
-        return written;
-      }
-      queue.add(copyOf(src), written);
-      arm();
-    } else {
-      queue.add(copyOf(src), written);
+    if (!queue.isEmpty()) {
+      return queued(copyOf(src));
     }
+    boolean sent;
+    try {
+      while (src.hasRemaining() && transport.write(src) > 0) {
+        // the kernel took some; offer the rest
+      }
+      sent = !src.hasRemaining() && transport.sendHeld();
+    } catch (IOException e) {
+      src.position(src.limit());
+      broken(e);
+      return failed();
+    }
+    if (sent) {
+      return context.written();
+    }
+    Future<Void> written = queued(copyOf(src));
+    arm();
+    return written;
+  }
+
+  /** A new future for {@code bytes}, queued behind what is queued already. */
+  private Future<Void> queued(ByteBuffer bytes) {
+    Future<Void> written = context.loop().newFuture();
+    queue.add(bytes, written);
+    return written;
+  }
+
+  /** A new future failed with the output's failure. */
+  private Future<Void> failed() {
+    Future<Void> written = context.loop().newFuture();
+    written.fail(failure);
     return written;
   }
 
@@ -120,7 +128,7 @@ final class StreamOutput {
   }
 
   /** The fast path: sends what the kernel takes now and queues only the rest. */
-  private void sendNow(byte[] data, Future<Void> written) {
+  private Future<Void> sendNow(byte[] data) {
     ByteBuffer bytes = ByteBuffer.wrap(data);
     boolean sent;
     try {
@@ -128,16 +136,15 @@ final class StreamOutput {
       sent = !bytes.hasRemaining() && transport.sendHeld();
     } catch (IOException e) {
       broken(e);
-      written.fail(e);
-      return;
+      return failed();
     }
     if (sent) {
-      written.complete(null);
-    } else {
-      byte[] rest = Arrays.copyOfRange(data, bytes.position(), data.length);
-      queue.add(ByteBuffer.wrap(rest), written);
-      arm();
+      return context.written();
     }
+    Future<Void> written =
+        queued(ByteBuffer.wrap(Arrays.copyOfRange(data, bytes.position(), data.length)));
+    arm();
+    return written;
   }
 
   void drain() throws IOException {

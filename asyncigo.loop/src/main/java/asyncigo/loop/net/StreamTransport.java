@@ -27,6 +27,16 @@ interface StreamTransport {
    */
   Future<Void> readable();
 
+  /**
+   * Suspends the reading task until {@link #read} may make progress: {@link #readable()}
+   * awaited, unless the transport can wait without a future.
+   *
+   * @throws IOException as {@link #readable()} fails, unwrapped
+   */
+  default void awaitReadable() throws IOException {
+    IoAwait.await(readable());
+  }
+
   /** Takes bytes from {@code src}: how many, 0 if the transport cannot take any now. */
   int write(ByteBuffer src) throws IOException;
 

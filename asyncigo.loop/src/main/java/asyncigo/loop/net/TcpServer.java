@@ -8,6 +8,7 @@ import asyncigo.api.net.StreamHandler;
 import asyncigo.api.spi.PollAcceptor;
 import asyncigo.api.spi.PollStream;
 import asyncigo.api.spi.Poller;
+import asyncigo.loop.io.IoWatch;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -48,7 +49,7 @@ final class TcpServer implements Server, OwnedResources.Resource {
   private static final Logger LOG = LoggerFactory.getLogger(TcpServer.class);
 
   private final StreamContext context;
-  private final PollAcceptor acceptor;
+  private final IoWatch<PollAcceptor> acceptor;
   private final StreamHandler handler;
   private final SocketAddress localAddress;
   /** The socket file of a Unix domain socket server, deleted on close; null for TCP. */
@@ -61,7 +62,7 @@ final class TcpServer implements Server, OwnedResources.Resource {
 
   private TcpServer(
       StreamContext context,
-      PollAcceptor acceptor,
+      IoWatch<PollAcceptor> acceptor,
       StreamHandler handler,
       SocketAddress localAddress,
       UnixSocketFile socketFile) {
@@ -75,9 +76,11 @@ final class TcpServer implements Server, OwnedResources.Resource {
   }
 
   /** Starts serving on {@code acceptor}, which is registered with the readiness service. */
-  static TcpServer start(StreamContext context, PollAcceptor acceptor, StreamHandler handler) {
+  static TcpServer start(
+      StreamContext context, IoWatch<PollAcceptor> acceptor, StreamHandler handler) {
     SocketAddress local =
         acceptor
+            .channel()
             .localAddress()
             .orElseThrow(() -> new IllegalStateException("listening socket has no address"));
     return start(context, acceptor, handler, local, null);
@@ -88,13 +91,16 @@ final class TcpServer implements Server, OwnedResources.Resource {
    * with the readiness service; the server deletes the file when it closes.
    */
   static TcpServer start(
-      StreamContext context, PollAcceptor acceptor, StreamHandler handler, UnixSocketFile file) {
+      StreamContext context,
+      IoWatch<PollAcceptor> acceptor,
+      StreamHandler handler,
+      UnixSocketFile file) {
     return start(context, acceptor, handler, file.address(), file);
   }
 
   private static TcpServer start(
       StreamContext context,
-      PollAcceptor acceptor,
+      IoWatch<PollAcceptor> acceptor,
       StreamHandler handler,
       SocketAddress local,
       UnixSocketFile file) {
@@ -168,7 +174,7 @@ final class TcpServer implements Server, OwnedResources.Resource {
       closed = true;
       context.owned().remove(this);
       if (acceptor != null) {
-        context.io().close(acceptor, "server closed");
+        acceptor.close("server closed");
       }
       if (socketFile != null) {
         socketFile.delete();
@@ -219,9 +225,9 @@ final class TcpServer implements Server, OwnedResources.Resource {
   private Void acceptLoop() throws IOException {
     try {
       while (!closed) {
-        PollStream accepted = acceptor.accept();
+        PollStream accepted = acceptor.channel().accept();
         if (accepted == null) {
-          IoAwait.await(context.io().ready(acceptor, Poller.READ));
+          acceptor.await(Poller.READ);
         } else {
           serve(accepted);
         }
@@ -238,8 +244,9 @@ final class TcpServer implements Server, OwnedResources.Resource {
   }
 
   private void serve(PollStream accepted) throws IOException {
+    IoWatch<PollStream> watch;
     try {
-      context.io().open(accepted);
+      watch = context.io().open(accepted);
     } catch (IOException | RuntimeException e) {
       try {
         accepted.close();
@@ -248,7 +255,7 @@ final class TcpServer implements Server, OwnedResources.Resource {
       }
       throw e;
     }
-    ChannelStream stream = ChannelStream.duplex(context, accepted);
+    ChannelStream stream = ChannelStream.duplex(context, watch);
     String peer = socketFile != null
         ? socketFile.toString() // a Unix client is unnamed: name the server's socket
         : accepted.remoteAddress().map(TcpServer::format).orElse("unknown peer");

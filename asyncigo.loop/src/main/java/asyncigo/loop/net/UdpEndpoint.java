@@ -7,6 +7,7 @@ import asyncigo.api.net.DatagramTooLargeException;
 import asyncigo.api.net.StreamClosedException;
 import asyncigo.api.spi.PollDatagram;
 import asyncigo.api.spi.Poller;
+import asyncigo.loop.io.IoWatch;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
@@ -18,14 +19,16 @@ import java.util.Optional;
 
 /**
  * The {@link DatagramEndpoint} over one {@link PollDatagram}, registered with the loop's readiness
- * service before it is built; one of the loop's {@link OwnedResources} until it closes.
+ * service before it is built (its {@link IoWatch} is given); one of the loop's {@link
+ * OwnedResources} until it closes.
  *
  * <p>Every receive and send tries the socket first and awaits readiness only when it reports
  * "would block"; nothing is taken from the socket across an await, so a receive or send cancelled
- * while waiting loses nothing. {@link #receive()} receives into the loop's 64 KiB read scratch
- * buffer (room for any datagram) and copies the payload out before awaiting anything;
- * {@link #send} copies the payload into the write scratch buffer again on every try, since other
- * streams use it while the send waits.
+ * while waiting loses nothing. A wait goes through the watch's {@link IoWatch#await}, which reuses
+ * one readiness future per direction: waiting allocates nothing. {@link #receive()} receives into
+ * the loop's 64 KiB read scratch buffer (room for any datagram) and copies the payload out before
+ * awaiting anything; {@link #send} copies the payload into the write scratch buffer again on every
+ * try, since other streams use it while the send waits.
  *
  * <p>State besides the socket: {@link #unread} holds datagrams that the {@link #datagrams()}
  * iterator fetched but nobody took (returned first by the next receive); {@link #unreachable}
@@ -37,6 +40,7 @@ import java.util.Optional;
  */
 final class UdpEndpoint implements DatagramEndpoint, OwnedResources.Resource {
   private final StreamContext context;
+  private final IoWatch<PollDatagram> watch;
   private final PollDatagram channel;
   private final InetSocketAddress local;
   private final InetSocketAddress remote;
@@ -44,9 +48,10 @@ final class UdpEndpoint implements DatagramEndpoint, OwnedResources.Resource {
   private boolean unreachable;
   private volatile boolean closed;
 
-  UdpEndpoint(StreamContext context, PollDatagram channel) {
+  UdpEndpoint(StreamContext context, IoWatch<PollDatagram> watch) {
     this.context = context;
-    this.channel = channel;
+    this.watch = watch;
+    this.channel = watch.channel();
     this.local = (InetSocketAddress) channel.localAddress().orElseThrow();
     this.remote = channel.remoteAddress().orElse(null);
     context.owned().add(this);
@@ -90,7 +95,7 @@ final class UdpEndpoint implements DatagramEndpoint, OwnedResources.Resource {
         unreachable = true; // the report is the receive's to throw; the kernel has cleared it
         continue;
       }
-      IoAwait.await(context.io().ready(channel, Poller.WRITE));
+      watch.await(Poller.WRITE);
       if (closed) {
         throw new StreamClosedException("datagram endpoint closed while sending");
       }
@@ -160,7 +165,7 @@ final class UdpEndpoint implements DatagramEndpoint, OwnedResources.Resource {
   }
 
   private void awaitReadable() throws IOException {
-    IoAwait.await(context.io().ready(channel, Poller.READ));
+    watch.await(Poller.READ);
     if (closed) {
       throw new StreamClosedException("datagram endpoint closed while receiving");
     }
@@ -210,7 +215,7 @@ final class UdpEndpoint implements DatagramEndpoint, OwnedResources.Resource {
     closed = true;
     unread.clear();
     context.owned().remove(this);
-    context.io().close(channel, "datagram endpoint closed");
+    watch.close("datagram endpoint closed");
   }
 
   @Override

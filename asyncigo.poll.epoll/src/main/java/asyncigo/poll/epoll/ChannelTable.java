@@ -4,25 +4,25 @@ import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
- * The registered channels of one poller, indexed by file descriptor: the kernel hands back a
- * descriptor, and this finds its channel in one array load. Descriptors are small and dense (the
+ * The valid keys of one poller, indexed by file descriptor: the kernel hands back a
+ * descriptor, and this finds its key in one array load. Descriptors are small and dense (the
  * kernel gives out the lowest free one), so the array stays about as long as the highest open
  * descriptor. Loop-confined.
  */
 final class ChannelTable {
-  private EpollChannel[] byFd = new EpollChannel[64];
+  private EpollKey[] byFd = new EpollKey[64];
 
-  /** The channel registered under {@code fd}, or null. */
-  EpollChannel get(int fd) {
-    EpollChannel[] table = byFd;
+  /** The key registered under {@code fd}, or null. */
+  EpollKey get(int fd) {
+    EpollKey[] table = byFd;
     return fd < table.length ? table[fd] : null;
   }
 
-  void put(int fd, EpollChannel channel) {
+  void put(int fd, EpollKey key) {
     if (fd >= byFd.length) {
       byFd = Arrays.copyOf(byFd, Math.max(fd + 1, byFd.length * 2));
     }
-    byFd[fd] = channel;
+    byFd[fd] = key;
   }
 
   void remove(int fd) {
@@ -31,13 +31,13 @@ final class ChannelTable {
     }
   }
 
-  /** Removes every channel, handing each to {@code action} first. */
-  void drain(Consumer<EpollChannel> action) {
+  /** Removes every key, handing each to {@code action} first. */
+  void drain(Consumer<EpollKey> action) {
     for (int fd = 0; fd < byFd.length; fd++) {
-      EpollChannel channel = byFd[fd];
-      if (channel != null) {
+      EpollKey key = byFd[fd];
+      if (key != null) {
         byFd[fd] = null;
-        action.accept(channel);
+        action.accept(key);
       }
     }
   }

@@ -11,7 +11,7 @@ import java.util.Optional;
  *
  * <p>{@link #fd} is -1 once closed. Before the descriptor is closed the channel leaves its poller's
  * epoll set ({@code EPOLL_CTL_DEL}), so that a later descriptor with the same number is never
- * confused with it. The registration fields are owned by the poller.
+ * confused with it. The {@link #key} field is owned by the poller.
  */
 abstract sealed class EpollChannel implements PollChannel
     permits EpollStream, EpollAcceptor, EpollDatagram, EpollPidfd {
@@ -20,12 +20,8 @@ abstract sealed class EpollChannel implements PollChannel
   /** The descriptor, or -1 once closed. */
   int fd;
 
-  /** Set by the poller: nonzero while registered; tags this registration's epoll events. */
-  int registrationId;
-  /** Set by the poller: the interest set while registered. */
-  int interest;
-  /** Set by the poller: handed back with readiness. */
-  Object attachment;
+  /** Set by the poller: the channel's valid key, or null. */
+  EpollKey key;
 
   private SocketAddress localAddress;
 

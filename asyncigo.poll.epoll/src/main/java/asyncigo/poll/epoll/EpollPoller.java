@@ -14,6 +14,7 @@ import asyncigo.api.process.ProcessSpec;
 import asyncigo.api.spi.PollAcceptor;
 import asyncigo.api.spi.PollChannel;
 import asyncigo.api.spi.PollDatagram;
+import asyncigo.api.spi.PollKey;
 import asyncigo.api.spi.PollStream;
 import asyncigo.api.spi.Poller;
 import asyncigo.api.spi.SpawnedProcess;
@@ -22,6 +23,7 @@ import java.net.InetSocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -39,17 +41,20 @@ final class EpollPoller implements Poller {
    * echo-style loop keeps READ interest for the connection's life and rarely asks for WRITE, so
    * level-triggered costs no extra system calls on the hot path.
    *
-   * Kernel state: a registered channel is in the epoll set exactly while its interest set is
-   * nonzero (epoll always reports EPOLLERR/EPOLLHUP, even for an empty event mask, so an empty
-   * interest set must leave the set, or a hung-up channel would make every poll return at once).
-   * Interest changes compare against the cached interest and make no system call when nothing
-   * changes; otherwise one epoll_ctl (ADD, MOD or DEL).
+   * Kernel state: a registered channel is in the epoll set exactly while its applied interest
+   * set is nonzero (epoll always reports EPOLLERR/EPOLLHUP, even for an empty event mask, so an
+   * empty interest set must leave the set, or a hung-up channel would make every poll return at
+   * once). An EpollKey records interest changes and queues itself once; poll first compares each
+   * queued key's recorded set with the applied one and makes one epoll_ctl (ADD, MOD or DEL)
+   * where they differ, none where a key's changes cancelled out. A failed epoll_ctl fails the
+   * poll. Cancelling a key (or closing its channel) takes it out of the epoll set at once, so a
+   * descriptor number is never in the set under a closed channel.
    *
-   * Event data: the 64-bit data word is (registrationId << 32 | fd). The ChannelTable maps fd to
-   * channel; an event whose registrationId does not match the channel now under that fd is stale
-   * (the channel was closed or unregistered earlier in the same batch, and its descriptor maybe
-   * reused) and is dropped. Readiness is masked with the interest set at delivery time, so a
-   * channel whose interest shrank earlier in the batch is not told about what it no longer wants.
+   * Event data: the 64-bit data word is (registration id << 32 | fd). The ChannelTable maps fd to
+   * the valid key; an event whose id does not match the key now under that fd is stale (the
+   * key was cancelled earlier in the same batch, its channel maybe closed and its descriptor
+   * reused) and is dropped. Readiness is masked with the recorded interest set at delivery time,
+   * so a key whose interest shrank since the poll began is not told about what it dropped.
    * Errors and hang-ups report the whole interest set.
    *
    * Wake-ups: an eventfd (EventfdWakeup, which explains its coalescing) sits in the epoll set
@@ -69,6 +74,11 @@ final class EpollPoller implements Poller {
   private final int epfd;
   private final EventfdWakeup wakeup;
   private final ChannelTable registered = new ChannelTable();
+
+  /** The keys whose interest set changed since the last poll, in {@code [0, queuedCount)}. */
+  private EpollKey[] queued = new EpollKey[16];
+  private int queuedCount;
+  private long interestUpdates;
 
   private DirectMemory events;
   private DirectMemory datagramScratch;
@@ -115,60 +125,84 @@ final class EpollPoller implements Poller {
   // ---------------------------------------------------------------- registration
 
   @Override
-  public void register(PollChannel channel, int interest, Object attachment) throws IOException {
+  public PollKey register(PollChannel channel, int interest, Object attachment)
+      throws IOException {
     EpollChannel c = own(channel);
     checkInterest(interest);
     ensureOpen();
     if (!c.isOpen()) {
       throw new ClosedChannelException();
     }
-    if (c.registrationId != 0) {
+    if (c.key != null) {
       throw new IllegalArgumentException("channel is already registered: " + channel);
     }
-    int id = nextRegistrationId();
-    if (interest != 0) {
-      control(EPOLL_CTL_ADD, c.fd, interest, id);
+    EpollKey key = new EpollKey(this, c, nextRegistrationId(), attachment);
+    c.key = key;
+    registered.put(c.fd, key);
+    key.interest(interest);
+    return key;
+  }
+
+  /** Queues {@code key}, whose interest set changed, for the next poll. */
+  void queue(EpollKey key) {
+    if (queuedCount == queued.length) {
+      queued = Arrays.copyOf(queued, queuedCount * 2);
     }
-    c.registrationId = id;
-    c.interest = interest;
-    c.attachment = attachment;
-    registered.put(c.fd, c);
+    queued[queuedCount++] = key;
+  }
+
+  /** Makes the epoll set agree with the queued keys' interest sets: one epoll_ctl per change. */
+  private void applyQueued() throws IOException {
+    int i = 0;
+    try {
+      for (; i < queuedCount; i++) {
+        EpollKey key = queued[i];
+        queued[i] = null;
+        key.queued = false;
+        int interest = key.interest;
+        int old = key.applied;
+        if (key.valid && interest != old) {
+          int op = old == 0 ? EPOLL_CTL_ADD : interest == 0 ? EPOLL_CTL_DEL : EPOLL_CTL_MOD;
+          interestUpdates++;
+          control(op, key.channel.fd, interest, key.id);
+          key.applied = interest;
+        }
+      }
+    } finally {
+      for (i++; i < queuedCount; i++) {
+        queued[i].queued = false;
+        queued[i] = null;
+      }
+      queuedCount = 0;
+    }
   }
 
   @Override
-  public void interest(PollChannel channel, int interest) throws IOException {
-    checkInterest(interest);
-    if (!(channel instanceof EpollChannel c) || c.poller != this || c.registrationId == 0) {
-      return;
-    }
-    int old = c.interest;
-    if (old == interest) {
-      return;
-    }
-    int op = old == 0 ? EPOLL_CTL_ADD : interest == 0 ? EPOLL_CTL_DEL : EPOLL_CTL_MOD;
-    control(op, c.fd, interest, c.registrationId);
-    c.interest = interest;
+  public long interestUpdates() {
+    return interestUpdates;
   }
 
-  @Override
-  public void unregister(PollChannel channel) {
-    if (channel instanceof EpollChannel c && c.poller == this) {
-      forget(c);
-    }
-  }
-
-  /** Takes {@code c} out of the epoll set and the table, if registered. Never throws. */
-  void forget(EpollChannel c) {
-    if (c.registrationId == 0) {
+  /** Invalidates {@code key}: out of the epoll set and the table at once. Never throws. */
+  void cancel(EpollKey key) {
+    if (!key.valid) {
       return;
     }
-    if (c.interest != 0 && !closed) {
+    key.valid = false;
+    EpollChannel c = key.channel;
+    if (key.applied != 0 && !closed) {
+      interestUpdates++;
       sys.libc.epoll_ctl(epfd, EPOLL_CTL_DEL, c.fd, 0); // cannot fail for a registered open fd
     }
+    key.applied = 0;
     registered.remove(c.fd);
-    c.registrationId = 0;
-    c.interest = 0;
-    c.attachment = null;
+    c.key = null;
+  }
+
+  /** Cancels {@code c}'s key, if it has one (the channel is closing). Never throws. */
+  void forget(EpollChannel c) {
+    if (c.key != null) {
+      cancel(c.key);
+    }
   }
 
   private void control(int op, int fd, int interest, int id) throws IOException {
@@ -186,7 +220,7 @@ final class EpollPoller implements Poller {
     throw new IllegalArgumentException("channel was not made by this epoll poller: " + channel);
   }
 
-  private static void checkInterest(int interest) {
+  static void checkInterest(int interest) {
     if ((interest & ~(READ | WRITE)) != 0) {
       throw new IllegalArgumentException(
           "interest must combine READ (1) and WRITE (2), got " + interest);
@@ -215,6 +249,7 @@ final class EpollPoller implements Poller {
   public int poll(long timeoutNanos, ReadySink sink) throws IOException {
     Objects.requireNonNull(sink, "sink");
     ensureOpen();
+    applyQueued();
     int n = waitForEvents(timeoutNanos);
     ByteBuffer buffer = events.buffer;
     int size = layout.size();
@@ -228,16 +263,16 @@ final class EpollPoller implements Poller {
         wakeup.drain();
         continue;
       }
-      EpollChannel c = registered.get((int) data);
-      if (c == null || c.registrationId != id) {
+      EpollKey key = registered.get((int) data);
+      if (key == null || key.id != id) {
         continue; // stale: see the overview
       }
-      int interest = c.interest;
+      int interest = key.interest;
       int ops = (ready & (EPOLLERR | EPOLLHUP)) != 0
           ? interest
           : (((ready & EPOLLIN) != 0 ? READ : 0) | ((ready & EPOLLOUT) != 0 ? WRITE : 0)) & interest;
       if (ops != 0) {
-        sink.ready(c.attachment, ops);
+        sink.ready(key.attachment(), ops);
         delivered++;
       }
     }
@@ -408,10 +443,10 @@ final class EpollPoller implements Poller {
     closed = true;
     wakeup.close();
     sys.libc.close(epfd);
-    registered.drain(c -> {
-      c.registrationId = 0;
-      c.interest = 0;
-      c.attachment = null;
+    registered.drain(key -> {
+      key.valid = false;
+      key.applied = 0;
+      key.channel.key = null;
     });
   }
 }

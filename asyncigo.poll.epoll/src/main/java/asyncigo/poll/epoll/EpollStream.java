@@ -115,7 +115,7 @@ final class EpollStream extends EpollChannel implements PollStream {
     if (kind != Kind.SOCKET) {
       throw new IllegalArgumentException("a pipe end cannot be adopted: " + this);
     }
-    if (registrationId != 0) {
+    if (key != null) {
       throw new IllegalArgumentException(
           "a stream registered with a poller cannot be adopted: " + this);
     }

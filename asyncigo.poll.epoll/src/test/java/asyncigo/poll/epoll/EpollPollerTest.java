@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import asyncigo.api.spi.PollAcceptor;
 import asyncigo.api.spi.PollStream;
+import asyncigo.api.spi.PollKey;
 import asyncigo.api.spi.Poller;
 import java.io.IOException;
 import java.net.BindException;
@@ -37,13 +38,13 @@ class EpollPollerTest extends EpollFixture {
   @Test
   void aHungUpChannelWithInterestZeroDoesNotEndAPoll() throws IOException {
     Poller.PipeEnds ends = pipe();
-    poller().register(ends.source(), 0, "source");
+    PollKey key = poller().register(ends.source(), 0, "source");
     ends.sink().close();
     long timeout = Duration.ofMillis(40).toNanos();
     long start = System.nanoTime();
     assertEquals(List.of(), pollOnce(timeout));
     assertTrue(System.nanoTime() - start >= timeout, "poll returned before its timeout");
-    poller().interest(ends.source(), Poller.READ);
+    key.interest(Poller.READ);
     assertEquals(List.of(new Ready("source", Poller.READ)), pollOnce(0));
   }
 
@@ -121,6 +122,7 @@ class EpollPollerTest extends EpollFixture {
   @Test
   void aClosedPollerRefusesPollRegisterAndNewChannelsSayingItIsClosed() throws IOException {
     Poller.PipeEnds ends = pipe();
+    PollKey key = poller().register(ends.source(), Poller.READ, "registered");
     poller().close();
     for (var call : List.<org.junit.jupiter.api.function.Executable>of(
         () -> poller().poll(0, (a, ops) -> {}),
@@ -130,8 +132,8 @@ class EpollPollerTest extends EpollFixture {
       IllegalStateException e = assertThrows(IllegalStateException.class, call);
       assertEquals("epoll poller is closed", e.getMessage());
     }
-    poller().interest(ends.source(), Poller.READ);
-    poller().unregister(ends.source());
+    key.interest(Poller.READ);
+    key.cancel();
   }
 
   /**

@@ -5,6 +5,7 @@ import asyncigo.api.process.ProcessSpec;
 import asyncigo.api.spi.PollAcceptor;
 import asyncigo.api.spi.PollChannel;
 import asyncigo.api.spi.PollDatagram;
+import asyncigo.api.spi.PollKey;
 import asyncigo.api.spi.PollStream;
 import asyncigo.api.spi.Poller;
 import asyncigo.api.spi.SpawnedProcess;
@@ -22,6 +23,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -44,10 +46,14 @@ import java.util.function.Consumer;
  *       under one millisecond is rounded up to 1 ms, never down to 0. A selection that reports
  *       nothing without a wakeup, an interrupt or an expired deadline is spurious and is repeated
  *       with the remaining time.
- *   <li><b>Channels closed or unregistered during a poll.</b> The selector still hands a key to
+ *   <li><b>Channels closed or cancelled during a poll.</b> The selector still hands a key to
  *       the consumer if the sink closed its channel earlier in the same selection (its events
- *       were collected before); {@link #dispatch} drops keys that are no longer valid. An
- *       unregistered key has an empty interest set and is never handed over.
+ *       were collected before); {@link #dispatch} drops keys that are no longer valid, and keys
+ *       whose {@link NioKey} was cancelled (the selection key's attachment is then null).
+ *   <li><b>Queued interest.</b> A {@link NioKey} records interest changes and queues itself once;
+ *       {@link #poll} hands each queued key's last set to its selection key before selecting, and
+ *       only when it differs from what the selector watches. Readiness is masked with the set
+ *       recorded last, so a key whose interest shrank since is not told about what it dropped.
  *   <li><b>Wakeup coalescing.</b> {@link #wakeupPending} is set by the first {@link #wakeup()}
  *       since the last poll, and only that call reaches {@link Selector#wakeup()} (a lock and a
  *       write to an eventfd or pipe); later calls read one volatile and return. The poll clears
@@ -70,6 +76,11 @@ final class NioPoller implements Poller {
   /** How many keys the poll in progress handed to its sink. */
   private int reported;
 
+  /** The keys whose interest set changed since the last poll, in {@code [0, queuedCount)}. */
+  private NioKey[] queued = new NioKey[16];
+  private int queuedCount;
+  private long interestUpdates;
+
   /** Where datagrams land when the caller's buffer may be too small; made by the first need. */
   private ByteBuffer datagramScratch;
 
@@ -83,28 +94,42 @@ final class NioPoller implements Poller {
   }
 
   @Override
-  public void register(PollChannel channel, int interest, Object attachment) throws IOException {
+  public PollKey register(PollChannel channel, int interest, Object attachment)
+      throws IOException {
     Objects.requireNonNull(channel, "channel");
     checkInterest(interest);
     if (!(channel instanceof NioChannel nio) || !nio.entry().belongsTo(selector)) {
       throw new IllegalArgumentException("channel was not made by this poller: " + channel);
     }
-    nio.entry().register(interest, attachment);
+    return nio.entry().register(channel, interest, attachment);
+  }
+
+  /** Queues {@code key}, whose interest set changed, for the next poll. */
+  void queue(NioKey key) {
+    if (queuedCount == queued.length) {
+      queued = Arrays.copyOf(queued, queuedCount * 2);
+    }
+    queued[queuedCount++] = key;
+  }
+
+  /** Hands the queued interest sets to the selector. */
+  private void applyQueued() {
+    for (int i = 0; i < queuedCount; i++) {
+      NioKey key = queued[i];
+      queued[i] = null;
+      key.apply();
+    }
+    queuedCount = 0;
+  }
+
+  /** Counts one interest set handed to a selection key. */
+  void countInterestUpdate() {
+    interestUpdates++;
   }
 
   @Override
-  public void interest(PollChannel channel, int interest) {
-    checkInterest(interest);
-    if (channel instanceof NioChannel nio && nio.entry().belongsTo(selector)) {
-      nio.entry().interest(interest);
-    }
-  }
-
-  @Override
-  public void unregister(PollChannel channel) {
-    if (channel instanceof NioChannel nio && nio.entry().belongsTo(selector)) {
-      nio.entry().unregister();
-    }
+  public long interestUpdates() {
+    return interestUpdates;
   }
 
   /**
@@ -118,6 +143,7 @@ final class NioPoller implements Poller {
   public int poll(long timeoutNanos, ReadySink sink) throws IOException {
     this.sink = Objects.requireNonNull(sink, "sink");
     reported = 0;
+    applyQueued();
     try {
       if (timeoutNanos == 0) {
         selector.selectNow(dispatch);
@@ -317,15 +343,18 @@ final class NioPoller implements Poller {
 
   /** The selector's consumer: hands one ready key to the sink of the poll in progress. */
   private void dispatch(SelectionKey key) {
-    if (!key.isValid()) {
+    if (!key.isValid() || !(key.attachment() instanceof NioKey registered)) {
       return;
     }
     int ops = key.readyOps();
     int ready =
-        ((ops & SelectorEntry.READ_OPS) != 0 ? READ : 0)
-            | ((ops & SelectorEntry.WRITE_OPS) != 0 ? WRITE : 0);
-    reported++;
-    sink.ready(key.attachment(), ready);
+        (((ops & SelectorEntry.READ_OPS) != 0 ? READ : 0)
+                | ((ops & SelectorEntry.WRITE_OPS) != 0 ? WRITE : 0))
+            & registered.interest();
+    if (ready != 0) {
+      reported++;
+      sink.ready(registered.attachment(), ready);
+    }
   }
 
   /** Whether the selection ended for a reason other than a ready channel or the timeout. */
@@ -339,7 +368,7 @@ final class NioPoller implements Poller {
     return nanos % 1_000_000 == 0 ? millis : millis + 1;
   }
 
-  private static void checkInterest(int interest) {
+  static void checkInterest(int interest) {
     if ((interest & ~(READ | WRITE)) != 0) {
       throw new IllegalArgumentException(
           "interest must combine Poller.READ (1) and Poller.WRITE (2), was " + interest);

@@ -1,5 +1,6 @@
 package asyncigo.poll.nio;
 
+import asyncigo.api.spi.PollChannel;
 import asyncigo.api.spi.Poller;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
@@ -12,11 +13,12 @@ import java.nio.channels.Selector;
  * Where one channel made by a {@link NioPoller} stands in that poller's selector. Loop-confined.
  *
  * <p>The {@link SelectionKey} is made on the first {@link #register} and kept for the channel's
- * life: {@link #unregister} clears the key's interest set and attachment instead of cancelling it.
- * A cancelled key stays in the selector until the next selection, and registering its channel
- * again before then throws {@link java.nio.channels.CancelledKeyException}; keeping the key avoids
- * that trap and turns unregister/register into two interest updates. The key is cancelled only by
- * closing the channel (NIO does that) or the selector.
+ * life, attached to the channel's current {@link NioKey} (null while none is valid). Cancelling a
+ * {@code NioKey} clears the selection key's interest set and attachment instead of cancelling it:
+ * a cancelled selection key stays in the selector until the next selection, and registering its
+ * channel again before then throws {@link java.nio.channels.CancelledKeyException}; keeping the
+ * key avoids that trap. The selection key is cancelled only by closing the channel (NIO does
+ * that) or the selector.
  *
  * <p>{@link Poller#READ} and {@link Poller#WRITE} map onto whichever NIO operations the channel
  * supports: READ is {@code OP_READ} or {@code OP_ACCEPT}; WRITE is {@code OP_WRITE} plus, for a
@@ -36,7 +38,7 @@ final class SelectorEntry {
   private final Selector selector;
   private final SelectableChannel channel;
   private SelectionKey key;
-  private boolean registered;
+  private NioKey current;
 
   SelectorEntry(NioPoller poller, SelectableChannel channel) {
     this.poller = poller;
@@ -63,41 +65,47 @@ final class SelectorEntry {
   }
 
   /** Starts watching the channel; see {@link Poller#register}. */
-  void register(int interest, Object attachment) throws IOException {
-    if (registered && key.isValid()) {
-      throw new IllegalArgumentException("channel is already registered: " + channel);
+  NioKey register(PollChannel owner, int interest, Object attachment) throws IOException {
+    if (current != null && key.isValid()) {
+      throw new IllegalArgumentException("channel is already registered: " + owner);
     }
     if (!channel.isOpen()) {
       throw new ClosedChannelException();
     }
-    int ops = selectionOps(interest);
     if (key == null) {
-      key = channel.register(selector, ops, attachment);
-    } else if (key.isValid()) {
-      key.attach(attachment);
-      key.interestOps(ops);
-    } else {
+      key = channel.register(selector, 0);
+    } else if (!key.isValid()) {
       throw new ClosedSelectorException();
     }
-    registered = true;
+    NioKey registered = new NioKey(poller, this, owner, attachment);
+    current = registered;
+    key.attach(registered);
+    registered.interest(interest);
+    return registered;
   }
 
-  /** Replaces the interest set; does nothing unless registered and open. */
-  void interest(int interest) {
-    if (registered && key.isValid()) {
-      key.interestOps(selectionOps(interest));
+  /** Whether {@code k} is the channel's valid key. */
+  boolean holds(NioKey k) {
+    return current == k && key.isValid();
+  }
+
+  /** Gives the selector {@code interest}, if it differs from what it watches. */
+  void apply(int interest) {
+    int ops = selectionOps(interest);
+    if (key.interestOps() != ops) {
+      key.interestOps(ops);
+      poller.countInterestUpdate();
     }
   }
 
-  /** Stops watching the channel; does nothing unless registered. */
-  void unregister() {
-    if (registered) {
-      registered = false;
-      if (key.isValid()) {
-        key.interestOps(0);
-        key.attach(null);
-      }
+  /** Stops watching for {@code k}, if it is the channel's valid key. */
+  void release(NioKey k) {
+    if (!holds(k)) {
+      return;
     }
+    current = null;
+    key.attach(null);
+    apply(0);
   }
 
   /** The NIO interest set for {@code interest}, limited to what the channel supports. */
