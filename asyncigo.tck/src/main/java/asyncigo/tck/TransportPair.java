@@ -2,6 +2,7 @@ package asyncigo.tck;
 
 import asyncigo.api.Future;
 import asyncigo.api.Loop;
+import asyncigo.api.Promise;
 import asyncigo.api.net.AsyncStream;
 import asyncigo.api.net.Pipe;
 import asyncigo.api.net.Server;
@@ -51,7 +52,7 @@ public record TransportPair(AsyncStream writer, AsyncStream reader, Server serve
    * @throws Exception if listening or connecting fails
    */
   public static TransportPair tcp(Loop loop) throws Exception {
-    Future<AsyncStream> accepted = loop.newFuture();
+    Promise<AsyncStream> accepted = loop.newFuture();
     Server server =
         loop.listen(
             "127.0.0.1",

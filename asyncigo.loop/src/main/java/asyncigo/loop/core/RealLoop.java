@@ -8,6 +8,7 @@ import asyncigo.api.Loop;
 import asyncigo.api.LoopMetrics;
 import asyncigo.api.LoopOptions;
 import asyncigo.api.PollerSelection;
+import asyncigo.api.Promise;
 import asyncigo.api.Task;
 import asyncigo.api.internal.context.Contexts;
 import asyncigo.api.internal.context.TaskContext;
@@ -144,7 +145,7 @@ public final class RealLoop implements Loop {
     }
     mainTask.markRetrieved(); // run() rethrows main's failure: it is retrieved.
     failures.reportUnretrieved();
-    return mainTask.outcome();
+    return mainTask.completion().outcome();
   }
 
   /**
@@ -216,7 +217,7 @@ public final class RealLoop implements Loop {
   }
 
   @Override
-  public <T> Future<T> newFuture() {
+  public <T> Promise<T> newFuture() {
     checkOpen("Loop.newFuture");
     return new RealFuture<>(scheduler);
   }
@@ -237,13 +238,13 @@ public final class RealLoop implements Loop {
       throw new IllegalArgumentException("delay must not be negative: " + delay);
     }
     return scheduler.timers.schedule(
-        saturatedAdd(scheduler.clock.now(), delay), requireCallback(callback));
+        saturatedAdd(scheduler.clock.now(), delay), new CallbackEntry(requireCallback(callback)));
   }
 
   @Override
   public Handle callAt(long when, Runnable callback) {
     checkOpen("Loop.callAt");
-    return scheduler.timers.schedule(when, requireCallback(callback));
+    return scheduler.timers.schedule(when, new CallbackEntry(requireCallback(callback)));
   }
 
   private static long saturatedAdd(long now, Duration d) {
@@ -296,7 +297,8 @@ public final class RealLoop implements Loop {
     RealFuture<Void> done = new RealFuture<>(scheduler);
     TimerHandle timer =
         scheduler.timers.schedule(
-            saturatedAdd(scheduler.clock.now(), duration), () -> done.settle(Future.State.SUCCEEDED, null));
+            saturatedAdd(scheduler.clock.now(), duration),
+            new CallbackEntry(() -> done.complete(null)));
     try {
       scheduler.await(done);
     } finally {

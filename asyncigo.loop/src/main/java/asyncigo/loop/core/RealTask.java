@@ -3,6 +3,7 @@ package asyncigo.loop.core;
 import asyncigo.api.CancelledException;
 import asyncigo.api.Coroutine;
 import asyncigo.api.Future;
+import asyncigo.api.Loop;
 import asyncigo.api.Task;
 import asyncigo.api.internal.context.ContextSlot;
 import asyncigo.api.internal.context.TaskContext;
@@ -11,6 +12,8 @@ import asyncigo.loop.jfr.LoopEvents;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * A coroutine running on its own strand (a virtual thread), and the future of its result.
@@ -26,15 +29,19 @@ import java.util.concurrent.CancellationException;
  * body threw one itself; otherwise the body's value or failure, even with a request pending, so
  * that a value delivered to the task is never discarded. Tasks of a loop form an intrusive
  * doubly-linked list (prev/next), the registry behind {@code Loop.tasks()}. {@code context} holds
- * the task's {@link asyncigo.api.TaskLocal} values (see {@link ContextSlot}).
+ * the task's {@link asyncigo.api.TaskLocal} values (see {@link ContextSlot}). The task is a future
+ * (the read side) but not a promise: its {@link Completion} is private and settled only by {@code
+ * finish} and {@code cancelUnstarted}. In the ready queue the task is its own {@link ReadyEntry}.
  */
-final class RealTask<T> extends RealFuture<T> implements Task<T>, ContextSlot {
+final class RealTask<T> implements Task<T>, LoopFuture<T>, ReadyEntry, ContextSlot {
+  final Scheduler scheduler;
+  private final Completion<T> completion;
   private final String name;
   private Coroutine<T> body;
   final StackTraceElement[] creationSite;
   Thread thread;
   Object strandToken;
-  RealFuture<?> awaiting;
+  LoopFuture<?> awaiting;
   int cancelRequests;
   private boolean cancellationThrown;
   int shieldDepth;
@@ -53,7 +60,8 @@ final class RealTask<T> extends RealFuture<T> implements Task<T>, ContextSlot {
       Coroutine<T> body,
       StackTraceElement[] creationSite,
       TaskContext context) {
-    super(scheduler);
+    this.scheduler = scheduler;
+    this.completion = new Completion<>(scheduler);
     this.name = name;
     this.body = body;
     this.creationSite = creationSite;
@@ -63,6 +71,36 @@ final class RealTask<T> extends RealFuture<T> implements Task<T>, ContextSlot {
   @Override
   public String name() {
     return name;
+  }
+
+  @Override
+  public Completion<T> completion() {
+    return completion;
+  }
+
+  @Override
+  public Loop loop() {
+    return scheduler.loop;
+  }
+
+  @Override
+  public State state() {
+    return completion.state();
+  }
+
+  @Override
+  public T await() {
+    return scheduler.await(this);
+  }
+
+  /** The scheduler reached this task in the ready queue: resume it, unless it never started. */
+  @Override
+  public RealTask<?> takeTurn() {
+    if (thread == null && cancelRequests > 0) {
+      cancelUnstarted();
+      return null;
+    }
+    return this;
   }
 
   /** Runs the body on this task's strand and settles the result. Called once, by the strand. */
@@ -106,8 +144,14 @@ final class RealTask<T> extends RealFuture<T> implements Task<T>, ContextSlot {
     return body == null;
   }
 
-  @Override
-  void onSettled() {
+  /** Settles the task's completion, then unregisters and reports it. */
+  private void settle(State outcome, Object value) {
+    if (completion.settle(outcome, value)) {
+      onSettled();
+    }
+  }
+
+  private void onSettled() {
     scheduler.tasks.remove(this);
     spawner = null;
     if (FlightRecording.active()) {
@@ -115,15 +159,15 @@ final class RealTask<T> extends RealFuture<T> implements Task<T>, ContextSlot {
           scheduler.loop.id,
           name,
           state().name(),
-          state() == State.FAILED ? (Throwable) rawValue() : null);
+          state() == State.FAILED ? (Throwable) completion.rawValue() : null);
     }
     if (state() == State.FAILED) {
-      scheduler.failures.taskFailed(this, (Throwable) rawValue());
+      scheduler.failures.taskFailed(this, (Throwable) completion.rawValue());
     }
   }
 
   @Override
-  void markRetrieved() {
+  public void markRetrieved() {
     if (!failureRetrieved && state() == State.FAILED) {
       failureRetrieved = true;
       scheduler.failures.retrieved(this);
@@ -243,6 +287,7 @@ final class RealTask<T> extends RealFuture<T> implements Task<T>, ContextSlot {
         || c.equals("java.util.concurrent.locks.LockSupport")
         || c.startsWith(Scheduler.class.getName())
         || c.equals(RealFuture.class.getName())
+        || c.equals(Completion.class.getName())
         || c.equals(RealTask.class.getName())
         || c.equals(RealLoop.class.getName())
         || c.equals(TaskDump.class.getName());
@@ -254,13 +299,45 @@ final class RealTask<T> extends RealFuture<T> implements Task<T>, ContextSlot {
   }
 
   @Override
-  public boolean complete(T result) {
-    throw new UnsupportedOperationException("a task's result is set by its body: " + name);
+  public T resultNow() {
+    scheduler.checkOwner("Future.resultNow");
+    markRetrieved();
+    return completion.outcome();
   }
 
   @Override
-  public boolean fail(Throwable failure) {
-    throw new UnsupportedOperationException("a task's result is set by its body: " + name);
+  public Throwable exceptionNow() {
+    scheduler.checkOwner("Future.exceptionNow");
+    Throwable failure = completion.failure();
+    markRetrieved();
+    return failure;
+  }
+
+  @Override
+  public Future<T> whenDone(Consumer<? super Future<T>> callback) {
+    scheduler.checkOwner("Future.whenDone");
+    if (callback == null) {
+      throw new NullPointerException("callback must not be null");
+    }
+    completion.listen(new Completion.DoneCallback<>(this, callback));
+    return this;
+  }
+
+  @Override
+  public int removeWhenDone(Consumer<? super Future<T>> callback) {
+    scheduler.checkOwner("Future.removeWhenDone");
+    return completion.removeCallbacks(callback);
+  }
+
+  @Override
+  public Future<T> shield() {
+    scheduler.checkOwner("Future.shield");
+    return completion.shield(this);
+  }
+
+  @Override
+  public CompletableFuture<T> toCompletableFuture() {
+    return FutureView.of(this);
   }
 
   @Override

@@ -39,7 +39,8 @@ import java.util.function.BooleanSupplier;
  *       remaining}). Items queued meanwhile run in the next iteration, so a task that yields in a
  *       loop cannot starve timers, I/O or thread-safe callbacks. While work is ready, the I/O
  *       poll (a syscall) is skipped for up to {@link #POLL_SKIP} iterations.
- *   <li><b>Ready items</b> are {@link RealTask}s to resume (or start) and {@link Runnable}s.
+ *   <li><b>Ready items</b> are {@link ReadyEntry}s: {@link RealTask}s to resume (or start) and
+ *       callbacks, told apart by the entry itself ({@link ReadyEntry#takeTurn}).
  *   <li><b>Stopping.</b> {@code run} gives a stop condition, checked at iteration boundaries;
  *       when it holds, the baton returns to the driver, which returns from {@link #drive}.
  * </ul>
@@ -62,13 +63,13 @@ final class Scheduler {
   private final Strands strands;
   private final SlowStepWatch slowSteps;
 
-  private final ArrayDeque<Object> ready = new ArrayDeque<>();
-  private final java.util.function.Consumer<Runnable> toReady = ready::addLast;
+  private final ArrayDeque<ReadyEntry> ready = new ArrayDeque<>();
+  private final java.util.function.Consumer<ReadyEntry> toReady = ready::addLast;
   private int remaining;
   private int pollsSkipped;
   long iterations;
   long ioEvents;
-  private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<ReadyEntry> inbox = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean inboxSignalled = new AtomicBoolean();
 
   volatile Thread owner;
@@ -139,33 +140,35 @@ final class Scheduler {
 
   // ------------------------------------------------------------------------ suspension points
 
-  <T> T await(RealFuture<T> f) {
+  <T> T await(LoopFuture<T> f) {
     refuseForeignAwait();
     RealTask<?> me = currentTaskFor("Future.await");
     if (f == me) {
       throw new IllegalStateException("a task cannot await itself: " + me.name());
     }
     me.checkCancelled();
-    if (!f.isDone()) {
+    Completion<T> c = f.completion();
+    if (!c.isDone()) {
       me.awaiting = f;
-      f.listen(me);
+      c.listen(me);
       try {
         suspend(me);
       } finally {
         me.awaiting = null;
       }
-      if (!f.isDone()) {
-        f.unlisten(me);
+      if (!c.isDone()) {
+        c.unlisten(me);
         me.checkCancelled();
       }
       // A future that completed before a cancellation reached this task keeps its result: the
       // cancellation takes effect at the next await, and a task whose body returns that result
       // before awaiting again ends with it (see RealTask), so no delivered value is ever lost.
     }
-    if (f.state() == Future.State.CANCELLED) {
+    if (c.state() == Future.State.CANCELLED) {
       me.awaitedFutureCancelled();
     }
-    return f.outcome();
+    f.markRetrieved();
+    return c.outcome();
   }
 
   /** A task of another loop awaiting a future of this one: the error names the way, submit. */
@@ -189,13 +192,13 @@ final class Scheduler {
 
   // ------------------------------------------------------------------------ queues
 
-  void enqueue(Object item) {
+  void enqueue(ReadyEntry item) {
     ready.addLast(item);
   }
 
   /** Thread-safe: hands {@code callback} to the loop, waking its poller if needed. */
   void submit(Runnable callback) {
-    inbox.add(callback);
+    inbox.add(new CallbackEntry(callback));
     if (!inboxSignalled.getAndSet(true)) {
       poller.wakeup();
     }
@@ -298,15 +301,10 @@ final class Scheduler {
     for (; ; ) {
       if (remaining > 0) {
         remaining--;
-        Object item = ready.pollFirst();
-        if (item instanceof RealTask<?> t) {
-          if (t.thread == null && t.cancelRequests > 0) {
-            t.cancelUnstarted();
-            continue;
-          }
-          return t;
+        RealTask<?> task = takeTurn(ready.pollFirst());
+        if (task != null) {
+          return task;
         }
-        runCallback((Runnable) item);
         continue;
       }
       if (stopWhen.getAsBoolean()) {
@@ -323,11 +321,13 @@ final class Scheduler {
     }
   }
 
-  private void runCallback(Runnable callback) {
+  /** Gives {@code entry} its turn: a callback runs (a failure goes to the handler), a task is returned. */
+  private RealTask<?> takeTurn(ReadyEntry entry) {
     try {
-      slowSteps.callback(callback);
+      return slowSteps.turn(entry);
     } catch (Throwable t) {
       failures.callbackFailed(t);
+      return null;
     }
   }
 
@@ -342,7 +342,7 @@ final class Scheduler {
     }
     if (inboxSignalled.get()) {
       inboxSignalled.set(false);
-      for (Runnable r = inbox.poll(); r != null; r = inbox.poll()) {
+      for (ReadyEntry r = inbox.poll(); r != null; r = inbox.poll()) {
         ready.addLast(r);
       }
     }

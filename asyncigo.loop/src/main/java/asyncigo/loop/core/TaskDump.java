@@ -72,7 +72,7 @@ final class TaskDump {
       RealTask<?> running) {
     b.append(indent).append(last ? "└── " : "├── ");
     b.append(t.name()).append(" [").append(stateOf(t, running)).append(']');
-    RealFuture<?> awaited = t.awaiting;
+    LoopFuture<?> awaited = t.awaiting;
     if (awaited instanceof RealTask<?> other) {
       b.append(" awaits task ").append(other.name());
     } else if (awaited != null) {

@@ -1,6 +1,6 @@
 package asyncigo.loop.io;
 
-import asyncigo.api.Future;
+import asyncigo.api.Promise;
 import asyncigo.api.spi.PollChannel;
 import java.io.IOException;
 
@@ -22,7 +22,7 @@ public interface IoReadiness {
    * Cancelling the future withdraws the interest. If the channel is closed through {@link
    * #close}, the future fails with {@link asyncigo.api.net.StreamClosedException}.
    */
-  Future<Void> ready(PollChannel channel, int op);
+  Promise<Void> ready(PollChannel channel, int op);
 
   /**
    * Unregisters and closes {@code channel}; pending {@link #ready} futures fail with {@link

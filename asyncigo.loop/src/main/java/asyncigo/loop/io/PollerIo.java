@@ -2,6 +2,7 @@ package asyncigo.loop.io;
 
 import asyncigo.api.Future;
 import asyncigo.api.Loop;
+import asyncigo.api.Promise;
 import asyncigo.api.net.StreamClosedException;
 import asyncigo.api.spi.PollChannel;
 import asyncigo.api.spi.Poller;
@@ -36,8 +37,8 @@ public final class PollerIo implements IoReadiness {
   private static final class Watch {
     final PollChannel channel;
     int interest;
-    Future<Void> read;
-    Future<Void> write;
+    Promise<Void> read;
+    Promise<Void> write;
 
     Watch(PollChannel channel) {
       this.channel = channel;
@@ -65,17 +66,17 @@ public final class PollerIo implements IoReadiness {
   }
 
   @Override
-  public Future<Void> ready(PollChannel channel, int op) {
+  public Promise<Void> ready(PollChannel channel, int op) {
     if (op != Poller.READ && op != Poller.WRITE) {
       throw new IllegalArgumentException("op must be Poller.READ or Poller.WRITE, not " + op);
     }
     Watch w = watches.get(channel);
     if (w == null) {
-      Future<Void> closed = loop.newFuture();
+      Promise<Void> closed = loop.newFuture();
       closed.fail(new StreamClosedException("channel is closed or was never opened on this loop"));
       return closed;
     }
-    Future<Void> f = op == Poller.READ ? w.read : w.write;
+    Promise<Void> f = op == Poller.READ ? w.read : w.write;
     if (f != null && !f.isDone()) {
       return f;
     }
@@ -93,14 +94,14 @@ public final class PollerIo implements IoReadiness {
     Watch w = (Watch) attachment;
     int unwanted = 0;
     if ((readyOps & Poller.READ) != 0) {
-      Future<Void> f = w.read;
+      Promise<Void> f = w.read;
       w.read = null;
       if (f == null || !f.complete(null)) {
         unwanted |= Poller.READ;
       }
     }
     if ((readyOps & Poller.WRITE) != 0) {
-      Future<Void> f = w.write;
+      Promise<Void> f = w.write;
       w.write = null;
       if (f == null || !f.complete(null)) {
         unwanted |= Poller.WRITE;
@@ -148,8 +149,8 @@ public final class PollerIo implements IoReadiness {
   }
 
   private static void failWaiters(Watch w, IOException cause) {
-    Future<Void> r = w.read;
-    Future<Void> wr = w.write;
+    Promise<Void> r = w.read;
+    Promise<Void> wr = w.write;
     w.read = null;
     w.write = null;
     if (r != null) {

@@ -3,6 +3,7 @@ package asyncigo.loop.net;
 import asyncigo.api.CancelledException;
 import asyncigo.api.Future;
 import asyncigo.api.Loop;
+import asyncigo.api.Promise;
 import asyncigo.api.net.Server;
 import asyncigo.api.net.StreamHandler;
 import asyncigo.api.spi.PollAcceptor;
@@ -32,7 +33,7 @@ public final class HandOffAcceptor implements Server, OwnedResources.Resource {
   private final StreamContext context;
   private final PollAcceptor acceptor;
   private final InetSocketAddress localAddress;
-  private final Future<Void> closedSignal;
+  private final Promise<Void> closedSignal;
   private List<Receiver> receivers;
   private int next;
   private boolean closed;

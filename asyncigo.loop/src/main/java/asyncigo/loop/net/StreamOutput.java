@@ -1,6 +1,7 @@
 package asyncigo.loop.net;
 
 import asyncigo.api.Future;
+import asyncigo.api.Promise;
 import asyncigo.api.net.StreamClosedException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -45,7 +46,7 @@ final class StreamOutput {
   private final StreamContext context;
   private StreamTransport transport;
   private final WriteQueue queue = new WriteQueue();
-  private final List<Future<Void>> drainers = new ArrayList<>();
+  private final List<Promise<Void>> drainers = new ArrayList<>();
   private final Consumer<Future<Void>> onWritable = this::writable;
   private int highWater = DEFAULT_HIGH_WATER;
   private int lowWater = DEFAULT_LOW_WATER;
@@ -65,7 +66,7 @@ final class StreamOutput {
     if (shutdownRequested) {
       throw new StreamClosedException("output is shut down");
     }
-    Future<Void> written = context.loop().newFuture();
+    Promise<Void> written = context.loop().newFuture();
     if (failure != null) {
       written.fail(failure);
     } else if (!queue.isEmpty()) {
@@ -81,7 +82,7 @@ final class StreamOutput {
     if (shutdownRequested) {
       throw new StreamClosedException("output is shut down");
     }
-    Future<Void> written = context.loop().newFuture();
+    Promise<Void> written = context.loop().newFuture();
     if (failure != null) {
       src.position(src.limit());
       written.fail(failure);
@@ -120,7 +121,7 @@ final class StreamOutput {
   }
 
   /** The fast path: sends what the kernel takes now and queues only the rest. */
-  private void sendNow(byte[] data, Future<Void> written) {
+  private void sendNow(byte[] data, Promise<Void> written) {
     ByteBuffer bytes = ByteBuffer.wrap(data);
     boolean sent;
     try {
@@ -145,7 +146,7 @@ final class StreamOutput {
     if (queue.pending() <= highWater) {
       return;
     }
-    Future<Void> drained = context.loop().newFuture();
+    Promise<Void> drained = context.loop().newFuture();
     drainers.add(drained);
     try {
       IoAwait.await(drained);
@@ -157,7 +158,7 @@ final class StreamOutput {
   void flush() throws IOException {
     requireUnbroken();
     if (!queue.isEmpty() || !sendHeld()) {
-      Future<Void> flushed = context.loop().newFuture();
+      Promise<Void> flushed = context.loop().newFuture();
       queue.addMarker(flushed);
       arm();
       IoAwait.await(flushed);
@@ -281,14 +282,14 @@ final class StreamOutput {
   }
 
   private void wakeDrainers() {
-    for (Future<Void> drained : drainers) {
+    for (Promise<Void> drained : drainers) {
       drained.complete(null);
     }
     drainers.clear();
   }
 
   private void failDrainers(IOException e) {
-    for (Future<Void> drained : drainers) {
+    for (Promise<Void> drained : drainers) {
       drained.fail(e);
     }
     drainers.clear();

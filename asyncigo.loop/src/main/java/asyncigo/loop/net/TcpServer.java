@@ -2,6 +2,7 @@ package asyncigo.loop.net;
 
 import asyncigo.api.CancelledException;
 import asyncigo.api.Future;
+import asyncigo.api.Promise;
 import asyncigo.api.Task;
 import asyncigo.api.net.Server;
 import asyncigo.api.net.StreamHandler;
@@ -48,7 +49,7 @@ final class TcpServer implements Server, OwnedResources.Resource {
   private final InetSocketAddress localAddress;
   private final Map<ChannelStream, Task<Void>> connections = new LinkedHashMap<>();
   private volatile int openCount;
-  private final Future<Void> closedSignal;
+  private final Promise<Void> closedSignal;
   private boolean closed;
 
   private TcpServer(

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import asyncigo.api.Future;
 import asyncigo.api.Loop;
 import asyncigo.api.LoopOptions;
+import asyncigo.api.Promise;
 import asyncigo.api.Task;
 import asyncigo.api.UnhandledFailure;
 import java.io.ByteArrayOutputStream;
@@ -27,7 +28,7 @@ class IntrospectionTest {
     VirtualLoop.run(
         () -> {
           Loop loop = Loop.current();
-          Future<Void> gate = loop.newFuture();
+          Promise<Void> gate = loop.newFuture();
           Task<Void> a = loop.spawn("a", () -> { parkHere(gate); return null; });
           Task<Void> b = loop.spawn("b", () -> { parkHere(gate); return null; });
           loop.yieldNow();
@@ -48,7 +49,7 @@ class IntrospectionTest {
         VirtualLoop.run(
             () -> {
               Loop loop = Loop.current();
-              Future<Void> gate = loop.newFuture();
+              Promise<Void> gate = loop.newFuture();
               Task<Void> waiter = loop.spawn("waiter", () -> { parkHere(gate); return null; });
               loop.yieldNow();
               loop.spawn("not-started", () -> null);
