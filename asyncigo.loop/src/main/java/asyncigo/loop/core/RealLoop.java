@@ -134,7 +134,7 @@ public final class RealLoop implements Loop {
     state = State.RUNNING;
     RealTask<T> mainTask;
     try {
-      mainTask = newTask("main", main, Contexts.ofThisThread());
+      mainTask = newTask("main", 0, main, Contexts.ofThisThread());
       scheduler.drive(mainTask::isDone);
       for (Task<?> t : scheduler.tasks.snapshot()) {
         t.cancel();
@@ -170,7 +170,7 @@ public final class RealLoop implements Loop {
   @Override
   public <T> Task<T> spawn(Coroutine<T> body) {
     checkOpen("Loop.spawn");
-    return newTask("task-" + ++taskCounter, body, null);
+    return newTask(null, ++taskCounter, body, null);
   }
 
   @Override
@@ -179,15 +179,17 @@ public final class RealLoop implements Loop {
     if (name == null) {
       throw new NullPointerException("task name must not be null");
     }
-    return newTask(name, body, null);
+    return newTask(name, 0, body, null);
   }
 
   /**
-   * Creates and schedules a task spawned by the running task (none in a callback or for main).
+   * Creates and schedules a task spawned by the running task (none in a callback or for main),
+   * named {@code name}, or "task-" + {@code number} when that is null (built only when asked).
    * It starts with {@code context}, or, when that is null, a copy of its spawner's (none in a
    * callback).
    */
-  private <T> RealTask<T> newTask(String name, Coroutine<T> body, TaskContext context) {
+  private <T> RealTask<T> newTask(
+      String name, long number, Coroutine<T> body, TaskContext context) {
     if (body == null) {
       throw new NullPointerException("task body must not be null");
     }
@@ -195,12 +197,12 @@ public final class RealLoop implements Loop {
     RealTask<?> spawner = scheduler.runningTask();
     TaskContext inherited =
         context != null ? context : spawner == null ? TaskContext.EMPTY : spawner.context();
-    RealTask<T> t = new RealTask<>(scheduler, name, body, site, inherited);
+    RealTask<T> t = new RealTask<>(scheduler, name, number, body, site, inherited);
     t.spawner = spawner;
     scheduler.tasks.add(t);
     scheduler.enqueue(t);
     if (FlightRecording.active()) {
-      LoopEvents.taskCreated(id, name, spawner == null ? null : spawner.name());
+      LoopEvents.taskCreated(id, t.name(), spawner == null ? null : spawner.name());
     }
     return t;
   }
@@ -293,17 +295,7 @@ public final class RealLoop implements Loop {
       yieldNow();
       return;
     }
-    scheduler.currentTaskFor("Loop.sleep").checkCancelled();
-    RealFuture<Void> done = new RealFuture<>(scheduler);
-    TimerHandle timer =
-        scheduler.timers.schedule(
-            saturatedAdd(scheduler.clock.now(), duration),
-            new CallbackEntry(() -> done.complete(null)));
-    try {
-      scheduler.await(done);
-    } finally {
-      timer.cancel();
-    }
+    scheduler.sleep(saturatedAdd(scheduler.clock.now(), duration));
   }
 
   @Override

@@ -20,8 +20,9 @@ import java.util.function.Consumer;
  *
  * <p>Implementation overview. The strand is created lazily, when the scheduler first pops the task
  * from the ready queue, so a task cancelled before its first step never gets a thread and never
- * runs its body. While the task is suspended, {@code awaiting} is the future it waits for (null in
- * {@code yieldNow}). Cancellation is a counter of requests ({@code cancelRequests}); while it is
+ * runs its body. While the task is suspended, {@code awaiting} is the future it waits for, or
+ * {@code sleepingIn} the timer it sleeps in (both null in {@code yieldNow}). Cancellation is a
+ * counter of requests ({@code cancelRequests}); while it is
  * positive and {@code shieldDepth} is 0, every await throws. {@code cancellationThrown} records
  * that a CancelledException reached the body since the requests became pending; it is cleared
  * when {@code uncancel} brings the count back to 0, so it implies {@code cancelRequests > 0}. The
@@ -31,46 +32,94 @@ import java.util.function.Consumer;
  * doubly-linked list (prev/next), the registry behind {@code Loop.tasks()}. {@code context} holds
  * the task's {@link asyncigo.api.TaskLocal} values (see {@link ContextSlot}). The task is a future
  * (the read side) but not a promise: its {@link Completion} is private and settled only by {@code
- * finish} and {@code cancelUnstarted}. In the ready queue the task is its own {@link ReadyEntry}.
+ * finish} and {@code cancelUnstarted}. In the ready queue the task is its own {@link ReadyEntry},
+ * and it is its strand's {@link Runnable}.
+ *
+ * <p>Footprint. A million tasks may sleep at once, so a task is kept small: its name is built
+ * when asked (from {@code number} unless the spawner gave one), and the state most tasks never
+ * use (cancellation requests, shields, task-local context, creation site, failure tracking) is in
+ * a {@link TaskSideState} allocated on first use.
  */
-final class RealTask<T> implements Task<T>, LoopFuture<T>, ReadyEntry, ContextSlot {
-  final Scheduler scheduler;
+final class RealTask<T>
+    implements Task<T>, LoopFuture<T>, ReadyEntry, ContextSlot, Runnable {
   private final Completion<T> completion;
-  private final String name;
+  // The name the spawner gave, or null: the name is then "task-" + number, built only when asked.
+  private final String givenName;
+  private final long number;
   private Coroutine<T> body;
-  final StackTraceElement[] creationSite;
   Thread thread;
   Object strandToken;
   LoopFuture<?> awaiting;
-  int cancelRequests;
-  private boolean cancellationThrown;
-  int shieldDepth;
-  private boolean failureRetrieved;
-  FailureReporter.Watch failureWatch;
+  /** The timer this task sleeps in ({@code Loop.sleep} parks the task there, without a future). */
+  TimerHandle sleepingIn;
   RealTask<?> prev;
   RealTask<?> next;
-  private TaskContext context;
   // The task that spawned this one (null: a main task, or spawned by a callback), for the task
   // tree of dumpTasks; dropped when this task is done, so a done task keeps no chain alive.
   RealTask<?> spawner;
+  private TaskSideState side;
 
+  /**
+   * A task named {@code name}, or, when it is null, "task-" + {@code number}; {@code
+   * creationSite} is null outside debug mode.
+   */
   RealTask(
       Scheduler scheduler,
       String name,
+      long number,
       Coroutine<T> body,
       StackTraceElement[] creationSite,
       TaskContext context) {
-    this.scheduler = scheduler;
     this.completion = new Completion<>(scheduler);
-    this.name = name;
+    this.givenName = name;
+    this.number = number;
     this.body = body;
-    this.creationSite = creationSite;
-    this.context = context;
+    if (creationSite != null || context != TaskContext.EMPTY) {
+      side = new TaskSideState();
+      side.creationSite = creationSite;
+      side.context = context;
+    }
+  }
+
+  private Scheduler scheduler() {
+    return completion.scheduler;
+  }
+
+  /** The rarely used state, allocated now if the task had none. */
+  private TaskSideState side() {
+    TaskSideState s = side;
+    if (s == null) {
+      s = new TaskSideState();
+      side = s;
+    }
+    return s;
+  }
+
+  /** Cancellation requests not withdrawn (see {@link #cancelling()}), without the thread check. */
+  int cancelRequests() {
+    TaskSideState s = side;
+    return s == null ? 0 : s.cancelRequests;
+  }
+
+  /** The creation site, or null; for the failure reporter. */
+  StackTraceElement[] creationSiteOrNull() {
+    TaskSideState s = side;
+    return s == null ? null : s.creationSite;
   }
 
   @Override
   public String name() {
-    return name;
+    return givenName != null ? givenName : "task-" + number;
+  }
+
+  /**
+   * The name for this task's strand: its given name, or, for a task named by number, its built
+   * name only when {@code always} (debug mode, or a flight recording, where thread names are
+   * shown), else empty, so that a plain task carries no name string. Messages that name a thread
+   * name an unnamed strand by its task (see {@link Scheduler#nameOf}).
+   */
+  String strandName(boolean always) {
+    return givenName != null ? givenName : always ? name() : "";
   }
 
   @Override
@@ -80,7 +129,7 @@ final class RealTask<T> implements Task<T>, LoopFuture<T>, ReadyEntry, ContextSl
 
   @Override
   public Loop loop() {
-    return scheduler.loop;
+    return scheduler().loop;
   }
 
   @Override
@@ -90,21 +139,28 @@ final class RealTask<T> implements Task<T>, LoopFuture<T>, ReadyEntry, ContextSl
 
   @Override
   public T await() {
-    return scheduler.await(this);
+    return scheduler().await(this);
   }
 
   /** The scheduler reached this task in the ready queue: resume it, unless it never started. */
   @Override
   public RealTask<?> takeTurn() {
-    if (thread == null && cancelRequests > 0) {
+    if (thread == null && cancelRequests() > 0) {
       cancelUnstarted();
       return null;
     }
     return this;
   }
 
+  /** The strand's body: see {@link Scheduler#strandMain}. */
+  @Override
+  public void run() {
+    scheduler().strandMain(this);
+  }
+
   /** Runs the body on this task's strand and settles the result. Called once, by the strand. */
   void runBody() {
+    TaskContext context = context();
     if (context.hasMirrors()) {
       context.applyMirrors();
     }
@@ -121,8 +177,8 @@ final class RealTask<T> implements Task<T>, LoopFuture<T>, ReadyEntry, ContextSl
   }
 
   private void finish(T result, Throwable failure) {
-    if (cancellationThrown || failure instanceof CancellationException) {
-      CancelledException c = new StoredCancellation("task " + name + " was cancelled");
+    if ((side != null && side.cancellationThrown) || failure instanceof CancellationException) {
+      CancelledException c = new StoredCancellation("task " + name() + " was cancelled");
       if (failure != null && !(failure instanceof CancellationException)) {
         c.addSuppressed(failure);
       }
@@ -137,7 +193,7 @@ final class RealTask<T> implements Task<T>, LoopFuture<T>, ReadyEntry, ContextSl
   /** Settles a task that was cancelled before its first step; its body never runs. */
   void cancelUnstarted() {
     body = null;
-    settle(State.CANCELLED, new StoredCancellation("task " + name + " was cancelled"));
+    settle(State.CANCELLED, new StoredCancellation("task " + name() + " was cancelled"));
   }
 
   boolean started() {
@@ -152,12 +208,13 @@ final class RealTask<T> implements Task<T>, LoopFuture<T>, ReadyEntry, ContextSl
   }
 
   private void onSettled() {
+    Scheduler scheduler = scheduler();
     scheduler.tasks.remove(this);
     spawner = null;
     if (FlightRecording.active()) {
       LoopEvents.taskFinished(
-          scheduler.loop.id,
-          name,
+          scheduler().loop.id,
+          name(),
           state().name(),
           state() == State.FAILED ? (Throwable) completion.rawValue() : null);
     }
@@ -168,50 +225,74 @@ final class RealTask<T> implements Task<T>, LoopFuture<T>, ReadyEntry, ContextSl
 
   @Override
   public void markRetrieved() {
-    if (!failureRetrieved && state() == State.FAILED) {
-      failureRetrieved = true;
-      scheduler.failures.retrieved(this);
+    if (state() == State.FAILED && !side().failureRetrieved) {
+      side.failureRetrieved = true;
+      scheduler().failures.retrieved(this);
     }
+  }
+
+  /** Records the reporter's watch over this task's unretrieved failure. */
+  void failureWatch(FailureReporter.Watch watch) {
+    side().failureWatch = watch;
+  }
+
+  /** The reporter's watch over this task's unretrieved failure, or null. */
+  FailureReporter.Watch failureWatch() {
+    return side == null ? null : side.failureWatch;
   }
 
   @Override
   public boolean cancel() {
-    scheduler.checkOwner("Task.cancel");
+    Scheduler scheduler = scheduler();
+    scheduler().checkOwner("Task.cancel");
     if (isDone()) {
       return false;
     }
-    cancelRequests++;
-    if (awaiting != null && shieldDepth == 0) {
-      awaiting.cancel();
+    TaskSideState s = side();
+    s.cancelRequests++;
+    if (s.shieldDepth == 0) {
+      if (awaiting != null) {
+        awaiting.cancel();
+      } else if (sleepingIn != null) {
+        if (sleepingIn.cancel()) {
+          scheduler.enqueue(this);
+        }
+        sleepingIn = null;
+      }
     }
     return true;
   }
 
   @Override
   public int cancelling() {
-    scheduler.checkOwner("Task.cancelling");
-    return cancelRequests;
+    scheduler().checkOwner("Task.cancelling");
+    return cancelRequests();
   }
 
   @Override
   public int uncancel() {
-    scheduler.checkOwner("Task.uncancel");
-    if (cancelRequests > 0 && --cancelRequests == 0) {
-      cancellationThrown = false;
+    scheduler().checkOwner("Task.uncancel");
+    TaskSideState s = side;
+    if (s == null) {
+      return 0;
     }
-    return cancelRequests;
+    if (s.cancelRequests > 0 && --s.cancelRequests == 0) {
+      s.cancellationThrown = false;
+    }
+    return s.cancelRequests;
   }
 
   /** Whether a pending cancellation is not held back by a shield: an await must throw. */
   private boolean cancellationDue() {
-    return cancelRequests > 0 && shieldDepth == 0;
+    TaskSideState s = side;
+    return s != null && s.cancelRequests > 0 && s.shieldDepth == 0;
   }
 
   /** Throws if the task has a pending cancellation that is not held back by a shield. */
   void checkCancelled() {
     if (cancellationDue()) {
-      cancellationThrown = true;
-      throw new CancelledException("task " + name + " was cancelled");
+      side.cancellationThrown = true;
+      throw new CancelledException("task " + name() + " was cancelled");
     }
   }
 
@@ -221,17 +302,19 @@ final class RealTask<T> implements Task<T>, LoopFuture<T>, ReadyEntry, ContextSl
    */
   void awaitedFutureCancelled() {
     if (cancellationDue()) {
-      cancellationThrown = true;
+      side.cancellationThrown = true;
     }
   }
 
   @Override
   public <R> R shielded(Coroutine<R> block) {
-    scheduler.checkOwner("Task.shielded");
+    Scheduler scheduler = scheduler();
+    scheduler().checkOwner("Task.shielded");
     if (scheduler.runningTask() != this) {
-      throw new IllegalStateException("shielded() must be called by task " + name + " itself");
+      throw new IllegalStateException("shielded() must be called by task " + name() + " itself");
     }
-    shieldDepth++;
+    TaskSideState s = side();
+    s.shieldDepth++;
     try {
       return block.call();
     } catch (RuntimeException | Error e) {
@@ -239,75 +322,52 @@ final class RealTask<T> implements Task<T>, LoopFuture<T>, ReadyEntry, ContextSl
     } catch (Exception e) {
       throw new asyncigo.api.UncheckedExecutionException(e);
     } finally {
-      shieldDepth--;
+      s.shieldDepth--;
     }
   }
 
   @Override
   public TaskContext context() {
-    return context;
+    TaskSideState s = side;
+    return s == null ? TaskContext.EMPTY : s.context;
   }
 
   @Override
   public void context(TaskContext context) {
-    this.context = context;
+    if (side != null || context != TaskContext.EMPTY) {
+      side().context = context;
+    }
   }
 
   @Override
   public Optional<Future<?>> awaiting() {
-    scheduler.checkOwner("Task.awaiting");
+    scheduler().checkOwner("Task.awaiting");
     return Optional.ofNullable(awaiting);
   }
 
   @Override
   public List<StackTraceElement> stack() {
-    scheduler.checkOwner("Task.stack");
+    scheduler().checkOwner("Task.stack");
     Thread t = thread;
-    if (t == null || isDone()) {
-      return List.of();
-    }
-    StackTraceElement[] frames = t.getStackTrace();
-    int from = 0;
-    int to = frames.length;
-    while (from < to && isMachinery(frames[from])) {
-      from++;
-    }
-    while (to > from && isMachinery(frames[to - 1])) {
-      to--;
-    }
-    return List.of(frames).subList(from, to);
-  }
-
-  /** Frames of the JDK's parking and of this engine, which say nothing about the task's code. */
-  private static boolean isMachinery(StackTraceElement e) {
-    String c = e.getClassName();
-    return c.equals("java.lang.Thread")
-        || c.equals("java.lang.VirtualThread")
-        || c.equals("java.lang.System$1")
-        || c.equals("java.util.concurrent.locks.LockSupport")
-        || c.startsWith(Scheduler.class.getName())
-        || c.equals(RealFuture.class.getName())
-        || c.equals(Completion.class.getName())
-        || c.equals(RealTask.class.getName())
-        || c.equals(RealLoop.class.getName())
-        || c.equals(TaskDump.class.getName());
+    return t == null || isDone() ? List.of() : TaskDump.stackOf(t);
   }
 
   @Override
   public List<StackTraceElement> creationSite() {
-    return creationSite == null ? List.of() : List.of(creationSite);
+    StackTraceElement[] site = creationSiteOrNull();
+    return site == null ? List.of() : List.of(site);
   }
 
   @Override
   public T resultNow() {
-    scheduler.checkOwner("Future.resultNow");
+    scheduler().checkOwner("Future.resultNow");
     markRetrieved();
     return completion.outcome();
   }
 
   @Override
   public Throwable exceptionNow() {
-    scheduler.checkOwner("Future.exceptionNow");
+    scheduler().checkOwner("Future.exceptionNow");
     Throwable failure = completion.failure();
     markRetrieved();
     return failure;
@@ -315,7 +375,7 @@ final class RealTask<T> implements Task<T>, LoopFuture<T>, ReadyEntry, ContextSl
 
   @Override
   public Future<T> whenDone(Consumer<? super Future<T>> callback) {
-    scheduler.checkOwner("Future.whenDone");
+    scheduler().checkOwner("Future.whenDone");
     if (callback == null) {
       throw new NullPointerException("callback must not be null");
     }
@@ -325,13 +385,13 @@ final class RealTask<T> implements Task<T>, LoopFuture<T>, ReadyEntry, ContextSl
 
   @Override
   public int removeWhenDone(Consumer<? super Future<T>> callback) {
-    scheduler.checkOwner("Future.removeWhenDone");
+    scheduler().checkOwner("Future.removeWhenDone");
     return completion.removeCallbacks(callback);
   }
 
   @Override
   public Future<T> shield() {
-    scheduler.checkOwner("Future.shield");
+    scheduler().checkOwner("Future.shield");
     return completion.shield(this);
   }
 
@@ -342,6 +402,6 @@ final class RealTask<T> implements Task<T>, LoopFuture<T>, ReadyEntry, ContextSl
 
   @Override
   public String toString() {
-    return "Task[" + name + ", " + state() + "]";
+    return "Task[" + name() + ", " + state() + "]";
   }
 }

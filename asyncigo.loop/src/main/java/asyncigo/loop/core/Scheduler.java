@@ -1,5 +1,6 @@
 package asyncigo.loop.core;
 
+import asyncigo.api.CancelledException;
 import asyncigo.api.Future;
 import asyncigo.api.spi.Poller;
 import asyncigo.loop.io.PollerIo;
@@ -107,6 +108,21 @@ final class Scheduler {
     return null;
   }
 
+  /**
+   * The name of {@code thread}, or, for the unnamed strand of a task (see {@link
+   * RealTask#strandName}), the task's name.
+   */
+  static String nameOf(Thread thread) {
+    String name = thread.getName();
+    if (name.isEmpty()) {
+      Scheduler s = runningOn(thread);
+      if (s != null && s.running != null && s.running.thread == thread) {
+        return s.running.name();
+      }
+    }
+    return name;
+  }
+
   /** Whether the calling thread holds the loop (or owns it while it is not running). */
   boolean isOwner() {
     return Thread.currentThread() == owner;
@@ -118,7 +134,7 @@ final class Scheduler {
           what
               + " is loop-confined: call it on the loop's thread (inside a task or callback of"
               + " the loop), not from thread "
-              + Thread.currentThread().getName());
+              + nameOf(Thread.currentThread()));
     }
   }
 
@@ -179,6 +195,28 @@ final class Scheduler {
           "Future.await: task " + awaiting.running.name() + " awaits a future of another loop;"
               + " a task can await only futures of its own loop: run the work on the other loop"
               + " with otherLoop.submit(coroutine), which returns a future of the task's loop");
+    }
+  }
+
+  /**
+   * Suspends the running task until loop time {@code when}. The task parks in its timer entry,
+   * with no future: the timer puts the task itself in the ready queue, and {@link
+   * RealTask#cancel} withdraws the timer and queues the task.
+   */
+  void sleep(long when) {
+    RealTask<?> me = currentTaskFor("Loop.sleep");
+    me.checkCancelled();
+    me.sleepingIn = timers.schedule(when, me);
+    suspend(me);
+    boolean cancelled = me.sleepingIn == null;
+    me.sleepingIn = null;
+    if (cancelled) {
+      // Woken by a cancellation (RealTask.cancel clears sleepingIn, even when the timer had
+      // already queued the task): it throws here even if the request was withdrawn meanwhile,
+      // as the cancelled future of an await would.
+      me.checkCancelled();
+      me.awaitedFutureCancelled();
+      throw new CancelledException("sleep was cancelled");
     }
   }
 
@@ -253,7 +291,10 @@ final class Scheduler {
 
   /** The body of a task's strand: wait for the baton, run the body, pass the baton on, exit. */
   void strandMain(RealTask<?> task) {
-    awaitBaton();
+    Thread me = Thread.currentThread();
+    while (owner != me) {
+      LockSupport.park(this);
+    }
     running = task;
     slowSteps.stepStarted();
     task.runBody();
@@ -280,7 +321,7 @@ final class Scheduler {
     RealTask<?> task = (RealTask<?>) next;
     Thread t = task.thread;
     if (t == null) {
-      t = strands.newStrand(task.name(), () -> strandMain(task));
+      t = strands.newStrand(task, task.strandName(failures.debug() || FlightRecording.active()));
       task.thread = t;
       task.strandToken = strands.token(t);
       owner = t;

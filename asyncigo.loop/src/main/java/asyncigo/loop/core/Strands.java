@@ -58,8 +58,8 @@ abstract sealed class Strands permits Strands.Virtual, Strands.Carrier {
     return new EngineSelection(name(), reason);
   }
 
-  /** An unstarted strand that runs {@code body}. */
-  abstract Thread newStrand(String name, Runnable body);
+  /** An unstarted strand that runs {@code body}, named {@code name} (empty: unnamed). */
+  abstract Thread newStrand(Runnable body, String name);
 
   /** Waits on the driver thread until it owns the baton again. */
   abstract void driverWait(Scheduler scheduler, Thread driver);
@@ -124,7 +124,7 @@ abstract sealed class Strands permits Strands.Virtual, Strands.Carrier {
     }
 
     @Override
-    Thread newStrand(String name, Runnable body) {
+    Thread newStrand(Runnable body, String name) {
       return Thread.ofVirtual().name(name).inheritInheritableThreadLocals(false).unstarted(body);
     }
 
@@ -202,7 +202,7 @@ abstract sealed class Strands permits Strands.Virtual, Strands.Carrier {
     }
 
     @Override
-    Thread newStrand(String name, Runnable body) {
+    Thread newStrand(Runnable body, String name) {
       Thread t = builder.name(name).unstarted(body);
       strands.add(continuationOf(t));
       return t;

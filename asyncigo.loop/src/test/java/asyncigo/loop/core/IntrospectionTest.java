@@ -116,4 +116,37 @@ class IntrospectionTest {
     String log = captured.toString(StandardCharsets.UTF_8);
     assertTrue(log.contains("Executing step of task hog took"), log);
   }
+
+  /**
+   * A task spawned without a name stores its number and builds "task-N" only when asked; the
+   * numbering and every string of the dump are what they were when the name was built at spawn.
+   */
+  @Test
+  void numberedTaskNamesAreBuiltWhenAskedAndReadAsBeforeInNamesAndTheDump() {
+    String dump =
+        VirtualLoop.run(
+            () -> {
+              Loop loop = Loop.current();
+              Task<Void> first = loop.spawn(() -> { loop.sleep(Duration.ofHours(1)); return null; });
+              Task<Void> named = loop.spawn("named", () -> null);
+              Task<Void> second = loop.spawn(() -> { loop.sleep(Duration.ofHours(1)); return null; });
+              loop.yieldNow();
+              assertEquals(List.of("task-1", "named", "task-2"),
+                  List.of(first.name(), named.name(), second.name()));
+              assertEquals("Task[task-1, PENDING]", first.toString());
+              String d = loop.dumpTasks();
+              first.cancel();
+              second.cancel();
+              return d;
+            });
+    assertTrue(dump.startsWith("3 tasks\nTask main [running]\n"), dump);
+    assertTrue(dump.contains("\nTask task-1 [suspended] sleeping\n"), dump);
+    assertTrue(dump.contains("\nTask task-2 [suspended] sleeping\n"), dump);
+    assertTrue(
+        dump.endsWith(
+            "└── main [running]\n"
+                + "    ├── task-1 [suspended] sleeps\n"
+                + "    └── task-2 [suspended] sleeps\n"),
+        dump);
+  }
 }

@@ -78,10 +78,10 @@ class MetricsTest {
             "created 1, finished 0, alive 1, ready 0, iterations 1, io 0, timers pending 0, fired 0",
             "created 4, finished 0, alive 4, ready 3, iterations 1, io 0, timers pending 1, fired 0",
             "created 4, finished 1, alive 3, ready 0, iterations 2, io 0, timers pending 2, fired 0",
-            "created 4, finished 2, alive 2, ready 0, iterations 6, io 0, timers pending 1, fired 1",
-            "created 4, finished 3, alive 1, ready 0, iterations 10, io 0, timers pending 0, fired 2",
-            "created 5, finished 4, alive 1, ready 0, iterations 13, io 1, timers pending 0, fired 2",
-            "created 5, finished 5, alive 0, ready 0, iterations 13, io 1, timers pending 0, fired 2",
+            "created 4, finished 2, alive 2, ready 0, iterations 5, io 0, timers pending 1, fired 1",
+            "created 4, finished 3, alive 1, ready 0, iterations 8, io 0, timers pending 0, fired 2",
+            "created 5, finished 4, alive 1, ready 0, iterations 11, io 1, timers pending 0, fired 2",
+            "created 5, finished 5, alive 0, ready 0, iterations 11, io 1, timers pending 0, fired 2",
             // On the virtual clock every timer fires exactly on time.
             "2 lag samples, p50 PT0S, p99 PT0S, max PT0S"),
         seen);

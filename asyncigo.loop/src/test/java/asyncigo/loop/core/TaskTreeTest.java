@@ -66,7 +66,7 @@ class TaskTreeTest {
       │   │   ├── conn-1 [suspended] awaits task db
       │   │   │   └── db [suspended] awaits RealFuture[PENDING]
       │   │   └── conn-2 [suspended] awaits RealFuture[PENDING]
-      │   └── ticker [suspended] awaits RealFuture[PENDING]
+      │   └── ticker [suspended] sleeps
       ├── orphan [suspended] awaits RealFuture[PENDING] (spawned by parent, done)
       └── from-callback [suspended] awaits RealFuture[PENDING]
       """;
