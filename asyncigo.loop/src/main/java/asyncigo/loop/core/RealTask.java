@@ -152,14 +152,14 @@ final class RealTask<T>
     return this;
   }
 
-  /** The strand's body: see {@link Scheduler#strandMain}. */
+  /**
+   * The strand's body: waits for the baton, runs the body, settles the task, passes the baton on.
+   * The body is called from here directly, the shallowest stack a suspended task can have.
+   */
   @Override
   public void run() {
-    scheduler().strandMain(this);
-  }
-
-  /** Runs the body on this task's strand and settles the result. Called once, by the strand. */
-  void runBody() {
+    Scheduler scheduler = scheduler();
+    scheduler.strandStarts(this);
     TaskContext context = context();
     if (context.hasMirrors()) {
       context.applyMirrors();
@@ -174,6 +174,7 @@ final class RealTask<T>
       failure = t;
     }
     finish(result, failure);
+    scheduler.strandEnds(this);
   }
 
   private void finish(T result, Throwable failure) {

@@ -207,7 +207,19 @@ final class Scheduler {
     RealTask<?> me = currentTaskFor("Loop.sleep");
     me.checkCancelled();
     me.sleepingIn = timers.schedule(when, me);
-    suspend(me);
+    // suspend(me), inlined: one frame less in the stack of each of a million sleepers.
+    slowSteps.stepEnded(me);
+    running = null;
+    Object next = nextRunnable(false);
+    if (next != me) {
+      transfer(next);
+      Thread strand = me.thread;
+      while (owner != strand) {
+        LockSupport.park(this);
+      }
+    }
+    running = me;
+    slowSteps.stepStarted();
     boolean cancelled = me.sleepingIn == null;
     me.sleepingIn = null;
     if (cancelled) {
@@ -283,21 +295,30 @@ final class Scheduler {
     Object next = nextRunnable(false);
     if (next != me) {
       transfer(next);
-      awaitBaton();
+      Thread strand = me.thread;
+      while (owner != strand) {
+        LockSupport.park(this);
+      }
     }
     running = me;
     slowSteps.stepStarted();
   }
 
-  /** The body of a task's strand: wait for the baton, run the body, pass the baton on, exit. */
-  void strandMain(RealTask<?> task) {
+  /**
+   * The start of a task's strand ({@link RealTask#run}, which then runs the body itself, so that
+   * no frame of the engine sits between the strand's entry and the body): waits for the baton.
+   */
+  void strandStarts(RealTask<?> task) {
     Thread me = Thread.currentThread();
     while (owner != me) {
       LockSupport.park(this);
     }
     running = task;
     slowSteps.stepStarted();
-    task.runBody();
+  }
+
+  /** The end of a task's strand, after its body settled the task: passes the baton on. */
+  void strandEnds(RealTask<?> task) {
     slowSteps.stepEnded(task);
     running = null;
     strands.strandFinished(Thread.currentThread());
