@@ -12,6 +12,7 @@ module asyncigo.api {
   exports asyncigo.api;
   exports asyncigo.api.iter;
   exports asyncigo.api.net;
+  exports asyncigo.api.process;
   exports asyncigo.api.spi;
   exports asyncigo.api.sync;
   // The task-local context: the loop keeps it in its tasks and hands it to the threads it starts.

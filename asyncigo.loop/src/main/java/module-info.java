@@ -8,6 +8,8 @@ module asyncigo.loop {
   requires org.slf4j;
   // JFR events (asyncigo.loop.jfr): recorded only while a recording runs.
   requires jdk.jfr;
+  // Loop.onSignal: sun.misc.Signal, the JDK's supported way for a library to handle signals.
+  requires jdk.unsupported;
 
   uses asyncigo.api.spi.PollerProvider;
 

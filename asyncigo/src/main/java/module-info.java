@@ -7,7 +7,8 @@
  * my.app,asyncigo,org.slf4j.simple ...}.
  *
  * <p>The epoll poller needs {@code --enable-native-access=org.jnrproject.jffi} on JDK 24+; the
- * loop's fast engine needs {@code --add-opens java.base/java.lang=asyncigo.loop}. Bake both into
+ * loop's fast engines need {@code --add-exports java.base/jdk.internal.vm=asyncigo.loop}
+ * (continuation) or {@code --add-opens java.base/java.lang=asyncigo.loop} (carrier). Bake them into
  * an image with {@code jlink --add-options}.
  */
 module asyncigo {

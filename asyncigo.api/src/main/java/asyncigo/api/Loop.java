@@ -1,13 +1,20 @@
 package asyncigo.api;
 
 import asyncigo.api.net.AsyncStream;
+import asyncigo.api.net.DatagramEndpoint;
+import asyncigo.api.net.DatagramOptions;
 import asyncigo.api.net.Pipe;
 import asyncigo.api.net.Server;
+import asyncigo.api.net.StaleSocketFile;
 import asyncigo.api.net.StreamHandler;
 import asyncigo.api.net.TlsOptions;
+import asyncigo.api.process.ProcessSpec;
+import asyncigo.api.process.Subprocess;
 import asyncigo.api.internal.LoopProviders;
 import asyncigo.api.spi.LoopProvider;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -396,6 +403,66 @@ public interface Loop extends AutoCloseable {
   Server listen(String host, int port, TlsOptions tls, StreamHandler handler) throws IOException;
 
   /**
+   * Connects to the Unix domain socket at {@code path} (a socket file a server listens on). The
+   * stream behaves as a TCP stream does; its {@link AsyncStream#remoteAddress()} is a {@link
+   * java.net.UnixDomainSocketAddress}.
+   *
+   * @param path the socket file; relative paths are relative to the working directory
+   * @return the connected stream, owned by this loop
+   * @throws IllegalArgumentException if the path is longer than the OS allows ({@code sun_path}:
+   *     107 bytes in the path's encoding on Linux, 108 with the terminating NUL), naming the
+   *     limit and the length, before anything is opened
+   * @throws java.net.ConnectException naming the path when nobody listens on it ({@code
+   *     "Connection refused: unix:/run/app.sock"}) or no file is there ({@code "No such file or
+   *     directory: unix:/run/app.sock"})
+   * @throws UnsupportedOperationException if the loop's poller has no Unix domain sockets
+   * @throws IOException when connecting fails otherwise
+   */
+  AsyncStream connectUnix(Path path) throws IOException;
+
+  /**
+   * Listens on a Unix domain socket at {@code path}, as {@link #listen(String, int,
+   * StreamHandler)} listens on TCP: a handler task per connection, the same stream semantics.
+   * Creates the socket file, which the server deletes when it is closed (and when the loop
+   * closes it). {@link Server#address()} is the path; {@link Server#localAddress()} throws.
+   *
+   * <p>If a file is already at {@code path}: a socket a live process listens on fails with
+   * {@link java.net.BindException} "Address already in use"; a stale socket (connecting to it is
+   * refused) fails with a {@link java.net.BindException} naming the path and how to replace it
+   * (the same as {@link #listenUnix(Path, StaleSocketFile, StreamHandler)} with {@link
+   * StaleSocketFile#FAIL}); any other file fails and is never deleted.
+   *
+   * @param path the socket file to create; its folder must exist
+   * @param handler serves each connection
+   * @return the listening server, owned by this loop
+   * @throws IllegalArgumentException if the path is longer than the OS allows (see {@link
+   *     #connectUnix}), before anything is created
+   * @throws java.nio.file.NoSuchFileException if the path's folder does not exist
+   * @throws java.net.BindException if a file is at the path (see above)
+   * @throws UnsupportedOperationException if the loop's poller has no Unix domain sockets
+   * @throws IOException if binding fails otherwise
+   */
+  Server listenUnix(Path path, StreamHandler handler) throws IOException;
+
+  /**
+   * {@link #listenUnix(Path, StreamHandler)}, replacing a stale socket file at {@code path} when
+   * {@code stale} is {@link StaleSocketFile#REPLACE}. A socket a live process listens on, and a
+   * file that is not a socket, are never replaced.
+   *
+   * @param path the socket file to create; its folder must exist
+   * @param stale what to do with a stale socket file at the path
+   * @param handler serves each connection
+   * @return the listening server, owned by this loop
+   * @throws IllegalArgumentException if the path is too long (see {@link #connectUnix})
+   * @throws java.nio.file.NoSuchFileException if the path's folder does not exist
+   * @throws java.net.BindException if a live socket, a file that is not a socket, or (with
+   *     {@link StaleSocketFile#FAIL}) a stale socket file is at the path
+   * @throws UnsupportedOperationException if the loop's poller has no Unix domain sockets
+   * @throws IOException if binding fails otherwise
+   */
+  Server listenUnix(Path path, StaleSocketFile stale, StreamHandler handler) throws IOException;
+
+  /**
    * {@return a connected in-process pair: bytes written to {@link Pipe#sink()} are read from
    * source}
    *
@@ -403,9 +470,109 @@ public interface Loop extends AutoCloseable {
    */
   Pipe pipe() throws IOException;
 
+  // ---------------------------------------------------------------- processes (asyncigo.api.process)
+
   /**
-   * Closes the loop: first every stream, server and pipe end it opened that is still open (their
-   * descriptors are released; later operations on them throw {@link
+   * Starts {@code command} (the program, then its arguments) with the defaults of {@link
+   * ProcessSpec}: its three standard streams piped to the loop, the JVM's directory and
+   * environment. Same as {@code exec(ProcessSpec.of(command))}.
+   *
+   * @param command the program and its arguments
+   * @return the running child, owned by this loop
+   * @throws IllegalArgumentException if the command is empty
+   * @throws IOException if it cannot be started, as {@link #exec(ProcessSpec)}
+   */
+  Subprocess exec(String... command) throws IOException;
+
+  /**
+   * Starts the child process {@code spec} describes (asyncio's {@code create_subprocess_exec}).
+   * It belongs to this loop until the loop sees it exit: closing the loop first ends it (SIGTERM,
+   * then SIGKILL after {@link Subprocess#CLOSE_GRACE_MILLIS}) and reaps it. On the epoll poller
+   * the child is started with {@code posix_spawnp} and watched through a pidfd, with no thread;
+   * on the NIO poller through {@link ProcessBuilder}, with a virtual thread per piped stream.
+   * Loop-confined.
+   *
+   * @param spec what to run, where, and where its streams go
+   * @return the running child, owned by this loop
+   * @throws IOException if it cannot be started; for a program that does not exist the message
+   *     starts as {@link ProcessBuilder}'s, {@code Cannot run program "nope": } (with {@code (in
+   *     directory "...")} before the colon when the spec names one), and names the error ("No
+   *     such file or directory"), on every poller
+   * @throws UnsupportedOperationException if the loop's poller cannot start processes
+   */
+  Subprocess exec(ProcessSpec spec) throws IOException;
+
+  // ---------------------------------------------------------------------------------- signals
+
+  /**
+   * Runs {@code callback} on this loop each time the process receives signal {@code name}
+   * (asyncio's {@code add_signal_handler}): {@code "INT"}, {@code "TERM"}, {@code "HUP"}, {@code
+   * "USR1"}, {@code "WINCH"}, {@code "ALRM"}, {@code "CHLD"}, {@code "CONT"}, {@code "TSTP"},
+   * {@code "TTIN"}, {@code "TTOU"} or {@code "URG"}, with or without the {@code SIG} prefix.
+   *
+   * <p>The callback runs as a callback of this loop, handed over as {@link #callSoonThreadsafe}
+   * does, never on the JVM's signal thread; it must not suspend (to await, spawn a task from
+   * it). An exception it throws goes to the loop's exception handler ("Exception in callback").
+   * Several handlers of one signal, on this loop or on others, all run; on one loop, in the order
+   * they were registered. Signals that come close together may be delivered once (as with any
+   * signal handler). The first handler of a signal replaces the JVM's handler for it; when the
+   * last one is cancelled, or its loop closed, the JVM's is put back (for INT, TERM and HUP:
+   * the one that runs the shutdown hooks and exits), so a process that no longer handles TERM
+   * exits on it again.
+   *
+   * <p>On cancel: {@link Handle#cancel()} unregisters it; a signal that came before but whose
+   * callback has not run yet is not run then. On close: closing the loop unregisters its
+   * handlers. {@link Handle#when()} is {@link Long#MAX_VALUE}. Loop-confined, as {@link
+   * Handle#cancel()}.
+   *
+   * <pre>{@code
+   * Handle term = loop.onSignal("TERM", () -> server.shutdown(Duration.ofSeconds(5)));
+   * }</pre>
+   *
+   * @param name the signal's name, such as {@code "TERM"} or {@code "SIGTERM"}
+   * @param callback the code to run on the loop each time the signal comes
+   * @return a handle whose {@link Handle#cancel()} unregisters the callback
+   * @throws IllegalArgumentException if the signal is unknown or cannot be handled (KILL and STOP
+   *     cannot be caught; QUIT, USR2, SEGV, PIPE and others are the JVM's), naming it and why;
+   *     nothing is registered then
+   * @throws NullPointerException if name or callback is null
+   * @throws IllegalStateException if the loop is closed, or if called from another thread
+   */
+  Handle onSignal(String name, Runnable callback);
+
+  /**
+   * Opens a UDP endpoint bound to {@code local} (port 0 picks a free port, see {@link
+   * DatagramEndpoint#localAddress()}), with the default {@link DatagramOptions}: not connected.
+   *
+   * @param local the address to bind, such as {@code new InetSocketAddress("127.0.0.1", 0)}
+   * @return the endpoint, owned by this loop (closing the loop closes it)
+   * @throws NullPointerException if local is null
+   * @throws IllegalArgumentException if local is unresolved
+   * @throws java.net.BindException if the address is in use or not local
+   * @throws IOException if the socket cannot be opened
+   */
+  DatagramEndpoint openDatagram(InetSocketAddress local) throws IOException;
+
+  /**
+   * Opens a UDP endpoint bound to {@code local} with {@code options}: connected to a remote
+   * address, broadcast, buffer sizes, address reuse (see {@link DatagramOptions}). Nothing is left
+   * open if a step fails.
+   *
+   * @param local the address to bind (port 0: any free port)
+   * @param options the socket's options
+   * @return the endpoint, owned by this loop (closing the loop closes it)
+   * @throws NullPointerException if local or options is null
+   * @throws IllegalArgumentException if local is unresolved, or the remote address is of another
+   *     family than local
+   * @throws java.net.BindException if the address is in use or not local
+   * @throws IOException if the socket cannot be opened, configured or connected
+   */
+  DatagramEndpoint openDatagram(InetSocketAddress local, DatagramOptions options)
+      throws IOException;
+
+  /**
+   * Closes the loop: first every stream, server, pipe end and datagram endpoint it opened that is
+   * still open (their descriptors are released; later operations on them throw {@link
    * asyncigo.api.net.StreamClosedException}), then its poller. Idempotent. Loop-confined: call it
    * on the thread that owns the loop.
    *

@@ -47,6 +47,16 @@ final class EchoTable {
     this.servers = servers;
   }
 
+  /** The columns, in table order. */
+  List<String> servers() {
+    return servers;
+  }
+
+  /** The median server CPU time per round trip of {@code server} on {@code row}, µs, or null. */
+  Double serverCpuMicros(Row row, String server) {
+    return samples.containsKey(row) ? median(row, server, SERVER_CPU) : null;
+  }
+
   void record(Row row, String server, PingPongClient.Result result) {
     samples
         .computeIfAbsent(row, r -> new LinkedHashMap<>())
@@ -136,6 +146,33 @@ final class EchoTable {
               .append(" |\n");
         }
       }
+    }
+    return out.toString();
+  }
+
+  /**
+   * Per row, each server's median CPU time per round trip divided by that of each reference
+   * server (issue 12's targets compare asyncigo with Netty this way).
+   */
+  String renderCpuRatios(List<String> references) {
+    StringBuilder out = new StringBuilder();
+    for (String reference : references) {
+      List<String> others = new ArrayList<>(servers);
+      others.remove(reference);
+      out.append("Server CPU per round trip divided by ").append(reference)
+          .append("'s (below 1.00: cheaper than ").append(reference).append("):\n\n");
+      header(out, others);
+      for (Row row : samples.keySet()) {
+        Double base = median(row, reference, SERVER_CPU);
+        out.append("| ").append(row.label());
+        for (String s : others) {
+          Double cpu = median(row, s, SERVER_CPU);
+          out.append(" | ").append(
+              cpu == null || base == null ? "–" : String.format(Locale.ROOT, "%.2f", cpu / base));
+        }
+        out.append(" |\n");
+      }
+      out.append('\n');
     }
     return out.toString();
   }

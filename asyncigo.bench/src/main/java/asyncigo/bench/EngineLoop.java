@@ -14,14 +14,18 @@ import org.openjdk.jmh.annotations.TearDown;
  * per trial on the benchmark thread (which then owns it and calls {@code run} on it).
  *
  * <p>The engine is chosen the documented way, through {@code -Dasyncigo.engine}, set before the
- * loop is opened; the forked JVM gets {@code --add-opens java.base/java.lang=ALL-UNNAMED} (see
- * {@link LoopBenchmarkFork}) so that {@code carrier} is allowed. Not final: JMH subclasses state
+ * loop is opened; the forked JVM gets {@code --add-opens java.base/java.lang=ALL-UNNAMED} and
+ * {@code --add-exports java.base/jdk.internal.vm=ALL-UNNAMED} (see {@link LoopBenchmarkFork}) so
+ * that {@code carrier} and {@code continuation} are allowed. Not final: JMH subclasses state
  * classes.
  */
 @State(Scope.Thread)
 public class EngineLoop {
-  /** {@code virtual}: the default, public-API engine; {@code carrier}: the fast one. */
-  @Param({"virtual", "carrier"})
+  /**
+   * {@code virtual}: the public-API engine; {@code carrier}: single-carrier virtual threads;
+   * {@code continuation}: {@code jdk.internal.vm.Continuation}.
+   */
+  @Param({"virtual", "carrier", "continuation"})
   public String engine;
 
   Loop loop;

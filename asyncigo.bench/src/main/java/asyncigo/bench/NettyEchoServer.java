@@ -11,10 +11,16 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerDomainSocketChannel;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerDomainSocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.unix.DomainSocketAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -23,7 +29,9 @@ import java.util.concurrent.TimeUnit;
  * default, or of several, that both accepts and serves (the listening channel lives on one of its
  * loops, which hands each accepted channel to the next loop, round robin), on the NIO or the
  * native epoll transport, with Netty's own echo example handler (write each buffer read, flush
- * when the read burst ends). Netty turns TCP_NODELAY on by default.
+ * when the read burst ends). Netty turns TCP_NODELAY on by default. On a Unix domain socket
+ * ({@link #startUnix}): {@code NioServerDomainSocketChannel} (the JDK's Unix domain sockets) or
+ * {@code EpollServerDomainSocketChannel}.
  */
 final class NettyEchoServer implements EchoServer {
   /** A Netty transport: the I/O handler of the event loop and the matching channel class. */
@@ -37,6 +45,18 @@ final class NettyEchoServer implements EchoServer {
 
     Class<? extends ServerChannel> serverChannel() {
       return this == NIO ? NioServerSocketChannel.class : EpollServerSocketChannel.class;
+    }
+
+    Class<? extends ServerChannel> domainServerChannel() {
+      return this == NIO
+          ? NioServerDomainSocketChannel.class
+          : EpollServerDomainSocketChannel.class;
+    }
+
+    SocketAddress domainAddress(Path path) {
+      return this == NIO
+          ? UnixDomainSocketAddress.of(path)
+          : new DomainSocketAddress(path.toFile());
     }
   }
 
@@ -63,6 +83,17 @@ final class NettyEchoServer implements EchoServer {
 
   @Override
   public InetSocketAddress start() throws Exception {
+    return (InetSocketAddress)
+        bind(transport.serverChannel(), new InetSocketAddress("127.0.0.1", 0));
+  }
+
+  @Override
+  public SocketAddress startUnix(Path path) throws Exception {
+    return bind(transport.domainServerChannel(), transport.domainAddress(path));
+  }
+
+  private SocketAddress bind(Class<? extends ServerChannel> channel, SocketAddress local)
+      throws Exception {
     if (transport == Transport.EPOLL && !Epoll.isAvailable()) {
       throw new IllegalStateException("Netty epoll unavailable: " + Epoll.unavailabilityCause());
     }
@@ -70,12 +101,12 @@ final class NettyEchoServer implements EchoServer {
     listener =
         new ServerBootstrap()
             .group(group)
-            .channel(transport.serverChannel())
+            .channel(channel)
             .childHandler(new EchoHandler())
-            .bind("127.0.0.1", 0)
+            .bind(local)
             .sync()
             .channel();
-    return (InetSocketAddress) listener.localAddress();
+    return listener.localAddress();
   }
 
   @Override

@@ -30,7 +30,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(
     value = 1,
-    jvmArgsAppend = {LoopBenchmarkFork.OPEN_JAVA_LANG, LoopBenchmarkFork.NATIVE_ACCESS})
+    jvmArgsAppend = {
+      LoopBenchmarkFork.OPEN_JAVA_LANG,
+      LoopBenchmarkFork.EXPORT_CONTINUATION,
+      LoopBenchmarkFork.NATIVE_ACCESS
+    })
 @OperationsPerInvocation(SpawnAwaitBenchmark.TASKS)
 public class SpawnAwaitBenchmark {
   static final int TASKS = 10_000;

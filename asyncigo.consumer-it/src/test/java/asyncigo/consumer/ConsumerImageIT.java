@@ -24,6 +24,17 @@ class ConsumerImageIT {
   private static final String BEST_POLLER =
       System.getProperty("os.name").startsWith("Linux") ? "epoll" : "nio";
 
+  /** What {@code my.app.Transports} prints, on every poller. */
+  private static final String TRANSPORT_LINES =
+      """
+      unix echo: hello
+      udp echo: ping
+      stdout: out
+      stderr: err
+      exit code: 3
+      got signal USR1
+      """;
+
   /** The README's jlink command and the image's launcher, run once for all the tests. */
   private static Shell.Result linkAndRun;
 
@@ -95,6 +106,30 @@ class ConsumerImageIT {
     assertEquals(("poller: " + BEST_POLLER + "\n").repeat(2),
         runs.stdout(), runs::toString);
     assertEquals("", runs.stderr());
+  }
+
+  @Test
+  void theImageRunsUnixSocketsUdpChildProcessesAndSignalsOnBothPollers() throws Exception {
+    for (String poller : List.of(BEST_POLLER, "nio")) {
+      Shell.Result run = Shell.run(
+          "target/image/bin/java -Dasyncigo.poller=" + poller + " -m my.app/my.app.Transports");
+
+      assertEquals(0, run.exitCode(), run::toString);
+      assertEquals(TRANSPORT_LINES, run.stdout(), run::toString);
+      assertEquals("", run.stderr());
+    }
+  }
+
+  @Test
+  void theTransportsRunOnTheClassPathToo() throws Exception {
+    Shell.Result run = Shell.run("java --enable-native-access=ALL-UNNAMED"
+        + " --add-opens=java.base/java.lang=ALL-UNNAMED"
+        + " --add-exports=java.base/jdk.internal.vm=ALL-UNNAMED"
+        + " -cp 'target/modules/*:target/my-app.jar' my.app.Transports");
+
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals(TRANSPORT_LINES, run.stdout(), run::toString);
+    assertEquals("", run.stderr());
   }
 
   /** The text with every run of whitespace, and whitespace between tags, taken out. */

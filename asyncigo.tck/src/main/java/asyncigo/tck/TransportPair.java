@@ -1,16 +1,17 @@
 package asyncigo.tck;
 
-import asyncigo.api.Future;
 import asyncigo.api.Loop;
 import asyncigo.api.Promise;
 import asyncigo.api.net.AsyncStream;
 import asyncigo.api.net.Pipe;
 import asyncigo.api.net.Server;
+import java.nio.file.Path;
 
 /**
  * Two connected streams of one transport: bytes written to {@code writer} are read from {@code
- * reader}. For TCP the writer is the client and the reader the server's side of the connection;
- * for a pipe they are its sink and source. {@link #close()} closes both (and the server).
+ * reader}. For TCP and Unix domain sockets the writer is the client and the reader the server's
+ * side of the connection; for a pipe they are its sink and source. {@link #close()} closes both
+ * (and the server).
  *
  * @param writer the end the test writes to
  * @param reader the end the test reads from
@@ -62,6 +63,29 @@ public record TransportPair(AsyncStream writer, AsyncStream reader, Server serve
               loop.newFuture().await();
             });
     AsyncStream client = loop.connect("127.0.0.1", server.localAddress().getPort());
+    return new TransportPair(client, accepted.await(), server);
+  }
+
+  /**
+   * A Unix domain socket connection through a socket file at {@code path} (which must not exist);
+   * the server's handler parks until the server is closed with {@link Server#closeAll()}, which
+   * deletes the file. Call from a task of {@code loop}.
+   *
+   * @param loop the loop of the calling task
+   * @param path the socket file to listen on
+   * @return the pair
+   * @throws Exception if listening or connecting fails
+   */
+  public static TransportPair unix(Loop loop, Path path) throws Exception {
+    Promise<AsyncStream> accepted = loop.newFuture();
+    Server server =
+        loop.listenUnix(
+            path,
+            stream -> {
+              accepted.complete(stream);
+              loop.newFuture().await();
+            });
+    AsyncStream client = loop.connectUnix(path);
     return new TransportPair(client, accepted.await(), server);
   }
 

@@ -10,7 +10,7 @@ import java.io.IOException;
  */
 public interface PollAcceptor extends PollChannel {
   /**
-   * Accepts one pending connection (non-blocking, TCP_NODELAY on).
+   * Accepts one pending connection (non-blocking; TCP_NODELAY on for TCP).
    *
    * @return the accepted socket, not registered with the poller yet, or null if none is pending
    * @throws IOException if accepting fails (the message names the error)

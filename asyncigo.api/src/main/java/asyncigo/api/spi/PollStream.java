@@ -6,7 +6,7 @@ import java.nio.ByteBuffer;
 import java.util.Optional;
 
 /**
- * A non-blocking byte channel: a TCP socket or one end of a pipe. Reads and writes never block;
+ * A non-blocking byte channel: a TCP or Unix domain socket, or one end of a pipe. Reads and writes never block;
  * they report "would block" as 0. Loop-confined.
  *
  * <p><b>Resets.</b> Once the peer has reset a socket, whichever call meets the reset first, read

@@ -1,7 +1,9 @@
 package asyncigo.api.spi;
 
+import asyncigo.api.net.DatagramOptions;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.UnixDomainSocketAddress;
 
 /**
  * A readiness poller: the loop's multiplexer (a NIO {@code Selector}, epoll, ...), and the factory
@@ -181,12 +183,85 @@ public interface Poller extends AutoCloseable {
   PollStream adopt(PollStream stream) throws IOException;
 
   /**
+   * Opens a non-blocking UDP socket bound to {@code local} (port 0: any free port) with {@code
+   * options}: SO_BROADCAST, SO_RCVBUF, SO_SNDBUF and SO_REUSEADDR as asked, then connected to the
+   * options' remote address if they name one. The socket is closed if a step fails.
+   *
+   * @param local the address to bind
+   * @param options the socket's options
+   * @return the socket, not registered yet
+   * @throws java.net.BindException if the address cannot be bound
+   * @throws IOException if the socket cannot be opened, configured or connected
+   * @throws UnsupportedOperationException if the backend has no UDP sockets (the default),
+   *     naming the backend
+   */
+  default PollDatagram openDatagram(
+      InetSocketAddress local, DatagramOptions options) throws IOException {
+    throw new UnsupportedOperationException("the " + name() + " poller has no UDP sockets");
+  }
+
+  /**
+   * Opens a non-blocking Unix domain stream socket and starts connecting it to the socket file
+   * {@code remote}: watch it for {@link #WRITE}, then call {@link PollStream#finishConnect()}, as
+   * for {@link #connect(InetSocketAddress)}. A connect that fails at once (refused, no such file)
+   * throws {@link java.net.ConnectException} from here or from {@code finishConnect}, its message
+   * the reason alone (the loop adds the path). The loop checks the path's length before calling.
+   *
+   * @param remote the socket file to connect to
+   * @return the connecting socket, not registered yet
+   * @throws java.net.ConnectException if the connect failed at once (see above)
+   * @throws IOException if the socket cannot be opened
+   * @throws UnsupportedOperationException if the backend has no Unix domain sockets (the
+   *     default), naming the backend
+   */
+  default PollStream connectUnix(UnixDomainSocketAddress remote) throws IOException {
+    throw new UnsupportedOperationException(
+        "the " + name() + " poller has no Unix domain sockets");
+  }
+
+  /**
+   * Opens a non-blocking listening Unix domain stream socket bound to {@code local}, which
+   * creates the socket file. Closing the acceptor does not delete the file: the loop does, as it
+   * checks a file already there before calling.
+   *
+   * @param local the socket file to create
+   * @param backlog the listen backlog asked for (the kernel may cap it)
+   * @return the listening socket, not registered yet
+   * @throws IOException if the socket cannot be opened or bound ({@link java.net.BindException}
+   *     if a file is at the path)
+   * @throws UnsupportedOperationException if the backend has no Unix domain sockets (the
+   *     default), naming the backend
+   */
+  default PollAcceptor listenUnix(UnixDomainSocketAddress local, int backlog) throws IOException {
+    throw new UnsupportedOperationException(
+        "the " + name() + " poller has no Unix domain sockets");
+  }
+
+  /**
    * Opens a non-blocking unidirectional in-process pipe.
    *
    * @return the two ends, not registered yet
    * @throws IOException if the pipe cannot be created
    */
   PipeEnds pipe() throws IOException;
+
+  /**
+   * Starts the child process {@code spec} describes, with pipes for the streams it asks to pipe
+   * (the parent's ends non-blocking, not registered yet) and a channel that reports its exit. The
+   * child inherits no descriptor of the parent but its three standard streams.
+   *
+   * @param spec the command, directory, environment and redirects
+   * @return the started child
+   * @throws IOException if it cannot be started; for a program that does not exist (or cannot be
+   *     run) the message starts as {@link ProcessBuilder}'s, {@code Cannot run program "nope": }
+   *     (with {@code (in directory "...")} before the colon when the spec names a directory), and
+   *     names the error, such as "No such file or directory"
+   * @throws UnsupportedOperationException if this backend cannot start processes (the default),
+   *     naming the backend
+   */
+  default SpawnedProcess spawn(asyncigo.api.process.ProcessSpec spec) throws IOException {
+    throw new UnsupportedOperationException("the " + name() + " poller cannot start processes");
+  }
 
   /**
    * Releases the poller's resources. Idempotent; channels it made stay open.

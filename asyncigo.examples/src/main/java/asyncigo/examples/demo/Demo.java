@@ -38,7 +38,7 @@ public final class Demo {
         new Console(
             new PrintStream(System.out, true, StandardCharsets.UTF_8),
             new PrintStream(System.err, true, StandardCharsets.UTF_8),
-            Interrupts.shutdownHooks());
+            Interrupts.signals());
     System.exit(standard().run(List.of(args), console));
   }
 

@@ -1,5 +1,6 @@
 package asyncigo.examples.demo;
 
+import asyncigo.api.Loop;
 import asyncigo.api.LoopGroup;
 import asyncigo.api.LoopGroupOptions;
 import asyncigo.api.net.AsyncStream;
@@ -7,18 +8,19 @@ import asyncigo.api.net.GroupServer;
 import asyncigo.api.net.TlsOptions;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code asyncigo echo-server}: a TCP echo server on a loop group of {@code --loops} loops (one by
- * default), until the user interrupts it. The server is a {@link GroupServer}, whose methods any
- * thread may call: the command's thread listens and waits in {@link GroupServer#serveForever()};
- * the interrupt (a JVM shutdown hook) closes the server and every connection ({@link
- * GroupServer#closeAll()}), which ends the wait; the group then closes, and the hook returns once
- * it is closed.
+ * default), until the user interrupts it. The main task (on one of the group's loops) registers
+ * the interrupt handlers ({@link Interrupts#signals()}: SIGTERM and Ctrl-C), says where it
+ * listens, and waits in {@link GroupServer#serveForever()}. The first interrupt starts a graceful
+ * shutdown ({@link GroupServer#shutdown}): no connection is accepted any more, the open ones get
+ * {@code --grace} seconds, then those still open are closed; a second interrupt closes them at
+ * once. The command ends when every handler has.
  */
 final class EchoServerCommand implements Command {
   static final Flag HOST = new Flag("host", "HOST", "127.0.0.1", "the address to listen on");
@@ -26,15 +28,14 @@ final class EchoServerCommand implements Command {
       new Flag("port", "PORT", "7007", "the port to listen on (0: any free port)");
   static final Flag LOOPS =
       new Flag("loops", "N", "1", "loops serving connections, each on a thread of its own");
+  static final Flag GRACE =
+      new Flag("grace", "S", "5", "seconds the open connections get after Ctrl-C or SIGTERM");
   static final Flag TLS =
       Flag.toggle("tls", "serve TLS; a self-signed certificate is made at start unless --cert");
   static final Flag CERT =
       new Flag("cert", "FILE", null, "with --tls: the certificate chain, PEM, own first");
   static final Flag KEY =
       new Flag("key", "FILE", null, "with --tls and --cert: the private key, PEM PKCS#8");
-
-  /** How long the interrupt waits for the group to close the connections and stop. */
-  private static final long STOP_TIMEOUT_SECONDS = 10;
 
   private static final int READ_SIZE = 64 * 1024;
 
@@ -55,8 +56,9 @@ final class EchoServerCommand implements Command {
         one task per connection, on a group of N loops: each connection stays on one loop
         (with epoll each loop has a socket of its own on the port, SO_REUSEPORT, and the
         kernel spreads the connections; with nio one loop accepts and hands them round).
-        Prints the address it listens on, then serves until interrupted: Ctrl-C closes every
-        connection and exits cleanly.
+        Prints the address it listens on, then serves until interrupted: Ctrl-C or SIGTERM
+        stops accepting, gives the open connections S seconds (--grace) to end, closes
+        those still open and exits with 0; a second Ctrl-C closes them at once.
         With --tls it serves TLS and prints its certificate's SHA-256 fingerprint (give it
         to echo-bench --fingerprint). Try it with OpenSSL:
           echo hello | openssl s_client -connect HOST:PORT -quiet""";
@@ -64,7 +66,7 @@ final class EchoServerCommand implements Command {
 
   @Override
   public List<Flag> flags() {
-    return List.of(HOST, PORT, LOOPS, TLS, CERT, KEY, PollerFlag.FLAG);
+    return List.of(HOST, PORT, LOOPS, GRACE, TLS, CERT, KEY, PollerFlag.FLAG);
   }
 
   @Override
@@ -75,24 +77,45 @@ final class EchoServerCommand implements Command {
         LoopGroupOptions.defaults()
             .loops(args.integer(LOOPS, 1, 1024))
             .loopOptions(PollerFlag.options(args));
+    Duration grace = Duration.ofSeconds(args.integer(GRACE, 0, 3600));
     Optional<TlsOptions> tls = serverTls(args, host, console);
-    CountDownLatch closed = new CountDownLatch(1);
     try (LoopGroup group = LoopGroup.open(options)) {
       console.err().println(LoopBanner.of(group));
-      Stopper stopper = new Stopper();
-      console.interrupts().onInterrupt(() -> stopFromAnotherThread(stopper, closed));
-      GroupServer server =
-          group.listen(host, port, stream -> serve(stream, tls));
-      console.out().println("listening on " + server.localAddress() + "; Ctrl-C stops");
-      stopper.serving(server);
-      server.serveForever();
-      int count = stopper.connectionsAtStop();
+      GroupServer server = group.listen(host, port, stream -> serve(stream, tls));
+      int closed = group.run(() -> serveUntilInterrupted(server, grace, console));
       console.out().println(
-          "stopped; closed " + count + (count == 1 ? " connection" : " connections"));
-    } finally {
-      closed.countDown();
+          "stopped; closed " + connections(closed) + " still open after the grace");
     }
     return 0;
+  }
+
+  /**
+   * The main task: serves until interrupted, then shuts the server down gracefully; returns how
+   * many connections were closed when the grace ran out.
+   */
+  private static int serveUntilInterrupted(GroupServer server, Duration grace, Console console) {
+    Loop loop = Loop.current();
+    CompletableFuture<Integer> stopped = new CompletableFuture<>();
+    boolean[] interrupted = {false};
+    console.interrupts().onInterrupt(loop, signal -> {
+      if (interrupted[0]) {
+        console.out().println("closing the connections now (" + signal + ")");
+        server.shutdown(Duration.ZERO);
+        return;
+      }
+      interrupted[0] = true;
+      console.out().println(
+          "shutting down (" + signal + "): " + connections(server.connections()) + ", grace "
+              + grace.toSeconds() + "s");
+      server.shutdown(grace).thenAccept(stopped::complete);
+    });
+    console.out().println("listening on " + server.localAddress() + "; Ctrl-C stops");
+    server.serveForever();
+    return loop.adapt(stopped).await();
+  }
+
+  private static String connections(int count) {
+    return count + (count == 1 ? " connection" : " connections");
   }
 
   /**
@@ -147,54 +170,6 @@ final class EchoServerCommand implements Command {
     } catch (IOException clientLeft) {
       // A client that vanishes (a reset; over TLS, no close_notify, as when openssl s_client is
       // killed) ends its own connection only: nothing to report.
-    }
-  }
-
-  private static void stopFromAnotherThread(Stopper stopper, CountDownLatch closed) {
-    if (closed.getCount() == 0) {
-      return; // the command is over: the process is exiting normally
-    }
-    stopper.stop();
-    try {
-      closed.await(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  /** Stops the server, whether the stop comes before or after it is listening. Thread-safe. */
-  private static final class Stopper {
-    private GroupServer server;
-    private boolean stopRequested;
-    private int connectionsAtStop;
-
-    void serving(GroupServer server) {
-      boolean stopNow;
-      synchronized (this) {
-        this.server = server;
-        stopNow = stopRequested;
-      }
-      if (stopNow) {
-        stop();
-      }
-    }
-
-    void stop() {
-      GroupServer toClose;
-      synchronized (this) {
-        stopRequested = true;
-        toClose = server;
-        if (toClose != null) {
-          connectionsAtStop = toClose.connections();
-        }
-      }
-      if (toClose != null) {
-        toClose.closeAll();
-      }
-    }
-
-    synchronized int connectionsAtStop() {
-      return connectionsAtStop;
     }
   }
 }

@@ -1,16 +1,23 @@
 package asyncigo.examples.demo;
 
+import asyncigo.api.Loop;
+import java.util.function.Consumer;
+
 /** Tells a long-running command that the user asked it to stop. */
 @FunctionalInterface
 interface Interrupts {
   /**
-   * Runs {@code action} on another thread when the user interrupts the process; the process ends
-   * once the action has returned, so the action waits for the command's cleanup.
+   * On {@code loop}'s thread: from now on, runs {@code action} on the loop with the signal's name
+   * ({@code "SIGTERM"}, {@code "SIGINT"}) each time the user interrupts the process, until the
+   * loop closes.
    */
-  void onInterrupt(Runnable action);
+  void onInterrupt(Loop loop, Consumer<String> action);
 
-  /** Ctrl-C and SIGTERM, through a JVM shutdown hook. */
-  static Interrupts shutdownHooks() {
-    return action -> Runtime.getRuntime().addShutdownHook(new Thread(action, "asyncigo-interrupt"));
+  /** SIGTERM and Ctrl-C (SIGINT), through the loop's signal handlers ({@link Loop#onSignal}). */
+  static Interrupts signals() {
+    return (loop, action) -> {
+      loop.onSignal("TERM", () -> action.accept("SIGTERM"));
+      loop.onSignal("INT", () -> action.accept("SIGINT"));
+    };
   }
 }

@@ -1,28 +1,33 @@
 package asyncigo.examples.demo;
 
+import asyncigo.api.Loop;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A {@link Console} for tests: captures both streams (readable while a command runs) and keeps
- * the interrupt actions, which {@link #interrupt()} runs on another thread as Ctrl-C would.
+ * the interrupt actions, which {@link #interrupt()} hands to their loops as SIGTERM would.
  */
 final class CapturedConsole {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private final List<Runnable> interruptActions = new ArrayList<>();
+  private final List<Interrupt> interruptActions = new ArrayList<>();
   final Console console =
       new Console(
           new PrintStream(out, true, StandardCharsets.UTF_8),
           new PrintStream(err, true, StandardCharsets.UTF_8),
           this::onInterrupt);
 
-  private synchronized void onInterrupt(Runnable action) {
-    interruptActions.add(action);
+  /** An action registered for the interrupts, and its loop. */
+  private record Interrupt(Loop loop, Consumer<String> action) {}
+
+  private synchronized void onInterrupt(Loop loop, Consumer<String> action) {
+    interruptActions.add(new Interrupt(loop, action));
   }
 
   String out() {
@@ -33,16 +38,14 @@ final class CapturedConsole {
     return err.toString(StandardCharsets.UTF_8);
   }
 
-  /** Runs the registered interrupt actions on another thread and waits for them to return. */
-  void interrupt() throws InterruptedException {
-    List<Runnable> actions;
+  /** Hands the registered interrupt actions to their loops, as SIGTERM does. */
+  void interrupt() {
+    List<Interrupt> actions;
     synchronized (this) {
       actions = List.copyOf(interruptActions);
     }
-    for (Runnable action : actions) {
-      Thread hook = new Thread(action, "test-interrupt");
-      hook.start();
-      hook.join();
+    for (Interrupt interrupt : actions) {
+      interrupt.loop().callSoonThreadsafe(() -> interrupt.action().accept("SIGTERM"));
     }
   }
 

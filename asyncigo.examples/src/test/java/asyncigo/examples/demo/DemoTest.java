@@ -55,7 +55,7 @@ class DemoTest {
     String help = captured.out();
     assertTrue(
         help.startsWith(
-            "usage: asyncigo echo-server [--host HOST] [--port PORT] [--loops N] [--tls]"
+            "usage: asyncigo echo-server [--host HOST] [--port PORT] [--loops N] [--grace S] [--tls]"
                 + " [--cert FILE] [--key FILE] [--poller nio|epoll]\n"),
         help);
     assertTrue(

@@ -34,7 +34,8 @@ class EchoServerAndBenchTest {
   private CompletableFuture<Integer> server;
 
   private int startServer(String poller, String... more) throws InterruptedException {
-    List<String> args = new ArrayList<>(List.of("echo-server", "--port", "0", "--poller", poller));
+    List<String> args =
+        new ArrayList<>(List.of("echo-server", "--port", "0", "--grace", "0", "--poller", poller));
     args.addAll(List.of(more));
     server =
         CompletableFuture.supplyAsync(
@@ -78,7 +79,9 @@ class EchoServerAndBenchTest {
     // The bench has closed its connections; the server may not have seen all of them end yet.
     assertEquals(0, stopServer());
     assertTrue(
-        serverConsole.out().matches("(?s).*\nstopped; closed \\d+ connections?\n"),
+        serverConsole.out().matches(
+            "(?s).*\nshutting down \\(SIGTERM\\): \\d+ connections?, grace 0s\n"
+                + "stopped; closed \\d+ connections? still open after the grace\n"),
         serverConsole.out());
   }
 
@@ -106,7 +109,9 @@ class EchoServerAndBenchTest {
         assertEquals(-1, client.getInputStream().read(), "the server closed the connection");
       }
       assertTrue(
-          serverConsole.out().endsWith("stopped; closed 8 connections\n"), serverConsole.out());
+          serverConsole.out().endsWith(
+              "shutting down (SIGTERM): 8 connections, grace 0s\n"
+                  + "stopped; closed 8 connections still open after the grace\n"), serverConsole.out());
     } finally {
       for (Socket client : clients) {
         client.close();
@@ -129,7 +134,9 @@ class EchoServerAndBenchTest {
 
       assertEquals(-1, fromServer.read(), "the server closed the connection");
       assertTrue(
-          serverConsole.out().endsWith("stopped; closed 1 connection\n"), serverConsole.out());
+          serverConsole.out().endsWith(
+              "shutting down (SIGTERM): 1 connection, grace 0s\n"
+                  + "stopped; closed 1 connection still open after the grace\n"), serverConsole.out());
     }
   }
 }

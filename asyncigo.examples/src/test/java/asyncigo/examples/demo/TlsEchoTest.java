@@ -44,7 +44,7 @@ class TlsEchoTest {
   @TempDir Path dir;
 
   private int startServer(String... tlsFlags) throws InterruptedException {
-    List<String> args = new ArrayList<>(List.of("echo-server", "--port", "0"));
+    List<String> args = new ArrayList<>(List.of("echo-server", "--port", "0", "--grace", "0"));
     args.addAll(List.of(tlsFlags));
     server =
         CompletableFuture.supplyAsync(

@@ -12,6 +12,11 @@ import java.util.function.Consumer;
  * #loop()}, {@link #state()} and {@link #toCompletableFuture()}; {@link FutureView} makes the
  * view.
  *
+ * <p>Extension points, kept out until a user needs them: an on-settled hook goes where {@link
+ * RealTask} has its own, on a {@code true} return of {@link Completion#settle} in {@link
+ * #complete}, {@link #fail} and {@link #cancel}; a reuse ({@code rearm}, for a future reused per
+ * stream) belongs in {@link Completion}, which alone holds the state, outcome and listeners.
+ *
  * @param <T> the result type
  */
 final class RealFuture<T> implements Promise<T>, LoopFuture<T> {

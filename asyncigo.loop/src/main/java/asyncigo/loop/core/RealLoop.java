@@ -13,10 +13,15 @@ import asyncigo.api.Task;
 import asyncigo.api.internal.context.Contexts;
 import asyncigo.api.internal.context.TaskContext;
 import asyncigo.api.net.AsyncStream;
+import asyncigo.api.net.DatagramEndpoint;
+import asyncigo.api.net.DatagramOptions;
 import asyncigo.api.net.Pipe;
 import asyncigo.api.net.Server;
+import asyncigo.api.net.StaleSocketFile;
 import asyncigo.api.net.StreamHandler;
 import asyncigo.api.net.TlsOptions;
+import asyncigo.api.process.ProcessSpec;
+import asyncigo.api.process.Subprocess;
 import asyncigo.api.spi.Poller;
 import asyncigo.loop.io.PollerChooser;
 import asyncigo.loop.jfr.FlightRecording;
@@ -24,6 +29,8 @@ import asyncigo.loop.jfr.LoopEvents;
 import asyncigo.loop.net.Network;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -54,24 +61,24 @@ public final class RealLoop implements Loop {
   private final LoopOptions options;
   private final Poller poller;
   private final PollerSelection selection;
-  private final Strands strands;
+  private final Engine engine;
   final Scheduler scheduler;
   private final FailureReporter failures;
   private final Network network;
   private volatile State state = State.OPEN;
   private long taskCounter;
 
-  private RealLoop(LoopOptions options, Poller poller, PollerSelection selection, Strands strands) {
+  private RealLoop(LoopOptions options, Poller poller, PollerSelection selection, Engine engine) {
     this.options = options;
     this.poller = poller;
     this.selection = selection;
-    this.strands = strands;
+    this.engine = engine;
     this.failures = new FailureReporter(options.exceptionHandler(), options.debug());
     LoopClock clock = options.virtualTime() ? new LoopClock.Virtual() : new LoopClock.Monotonic();
     FlightRecording.watch(RealLoop::emitTaskTrees);
     SlowStepWatch slow =
         new SlowStepWatch(id, options.debug(), options.slowThreshold().toNanos());
-    this.scheduler = new Scheduler(this, clock, poller, strands, failures, slow);
+    this.scheduler = new Scheduler(this, clock, poller, engine, failures, slow);
     this.failures.attach(this);
     this.network = new Network(this, scheduler.io, poller);
   }
@@ -79,7 +86,7 @@ public final class RealLoop implements Loop {
   /** Opens a loop owned by the calling thread; see {@link Loop#open(LoopOptions)}. */
   public static RealLoop open(LoopOptions options) {
     PollerChooser.Choice choice = PollerChooser.choose(options.poller());
-    Strands strands = Strands.create();
+    Engine engine = EngineChoice.create();
     Poller poller;
     try {
       poller = choice.provider().open();
@@ -88,8 +95,8 @@ public final class RealLoop implements Loop {
     }
     LOG.debug(
         "opened loop: poller {} ({}), engine {} ({})",
-        poller.name(), choice.selection().reason(), strands.name(), strands.selection().reason());
-    return new RealLoop(options, poller, choice.selection(), strands);
+        poller.name(), choice.selection().reason(), engine.name(), engine.selection().reason());
+    return new RealLoop(options, poller, choice.selection(), engine);
   }
 
   /** The loop's networking, for a loop group's servers. Loop-confined in use. */
@@ -99,7 +106,7 @@ public final class RealLoop implements Loop {
 
   @Override
   public EngineSelection engine() {
-    return strands.selection();
+    return engine.selection();
   }
 
   /**
@@ -130,7 +137,7 @@ public final class RealLoop implements Loop {
       throw new IllegalStateException("Loop.run: the loop is already running");
     }
     checkNotNested();
-    strands.checkDriver(Thread.currentThread());
+    engine.checkDriver(Thread.currentThread());
     state = State.RUNNING;
     RealTask<T> mainTask;
     try {
@@ -353,7 +360,7 @@ public final class RealLoop implements Loop {
 
   @Override
   public boolean inLoop() {
-    return state == State.RUNNING && scheduler.owner == Thread.currentThread();
+    return state == State.RUNNING && scheduler.isOwner();
   }
 
   @Override
@@ -398,9 +405,60 @@ public final class RealLoop implements Loop {
   }
 
   @Override
+  public AsyncStream connectUnix(Path path) throws IOException {
+    checkOpen("Loop.connectUnix");
+    return network.connectUnix(path);
+  }
+
+  @Override
+  public Server listenUnix(Path path, StreamHandler handler) throws IOException {
+    checkOpen("Loop.listenUnix");
+    return network.listenUnix(path, StaleSocketFile.FAIL, handler);
+  }
+
+  @Override
+  public Server listenUnix(Path path, StaleSocketFile stale, StreamHandler handler)
+      throws IOException {
+    checkOpen("Loop.listenUnix");
+    return network.listenUnix(path, stale, handler);
+  }
+
+  @Override
   public Pipe pipe() throws IOException {
     checkOpen("Loop.pipe");
     return network.pipe();
+  }
+
+  @Override
+  public DatagramEndpoint openDatagram(InetSocketAddress local) throws IOException {
+    checkOpen("Loop.openDatagram");
+    return network.openDatagram(local, DatagramOptions.defaults());
+  }
+
+  @Override
+  public DatagramEndpoint openDatagram(InetSocketAddress local, DatagramOptions options)
+      throws IOException {
+    checkOpen("Loop.openDatagram");
+    return network.openDatagram(local, options);
+  }
+
+  @Override
+  public Subprocess exec(String... command) throws IOException {
+    checkOpen("Loop.exec");
+    return network.exec(ProcessSpec.of(command));
+  }
+
+  @Override
+  public Subprocess exec(ProcessSpec spec) throws IOException {
+    checkOpen("Loop.exec");
+    return network.exec(spec);
+  }
+
+  @Override
+  public Handle onSignal(String name, Runnable callback) {
+    checkOpen("Loop.onSignal");
+    requireCallback(callback);
+    return SignalTable.register(this, name, callback);
   }
 
   @Override
@@ -413,6 +471,7 @@ public final class RealLoop implements Loop {
       throw new IllegalStateException("Loop.close: the loop is running; close it after run returns");
     }
     state = State.CLOSED;
+    SignalTable.unregisterAll(this);
     network.close();
     try {
       poller.close();
@@ -423,6 +482,6 @@ public final class RealLoop implements Loop {
 
   @Override
   public String toString() {
-    return "Loop[" + state + ", poller " + poller.name() + ", engine " + strands.name() + "]";
+    return "Loop[" + state + ", poller " + poller.name() + ", engine " + engine.name() + "]";
   }
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * A coroutine running on its own strand (a virtual thread), and the future of its result.
+ * A coroutine running on its own strand (see {@link Engine}), and the future of its result.
  *
  * <p>Implementation overview. The strand is created lazily, when the scheduler first pops the task
  * from the ready queue, so a task cancelled before its first step never gets a thread and never
@@ -47,7 +47,8 @@ final class RealTask<T>
   private final String givenName;
   private final long number;
   private Coroutine<T> body;
-  Thread thread;
+  // The engine's strand of this task (null until its first step) and what the engine keeps with it.
+  Object strand;
   Object strandToken;
   LoopFuture<?> awaiting;
   /** The timer this task sleeps in ({@code Loop.sleep} parks the task there, without a future). */
@@ -113,13 +114,16 @@ final class RealTask<T>
   }
 
   /**
-   * The name for this task's strand: its given name, or, for a task named by number, its built
-   * name only when {@code always} (debug mode, or a flight recording, where thread names are
-   * shown), else empty, so that a plain task carries no name string. Messages that name a thread
-   * name an unnamed strand by its task (see {@link Scheduler#nameOf}).
+   * The name for this task's thread strand: its given name, or, for a task named by number, its
+   * built name only in debug mode or during a flight recording (where thread names are shown),
+   * else empty, so that a plain task carries no name string. Messages that name a thread name an
+   * unnamed strand by its task (see {@link Scheduler#nameOf}).
    */
-  String strandName(boolean always) {
-    return givenName != null ? givenName : always ? name() : "";
+  String strandName() {
+    if (givenName != null) {
+      return givenName;
+    }
+    return scheduler().failures.debug() || FlightRecording.active() ? name() : "";
   }
 
   @Override
@@ -145,7 +149,7 @@ final class RealTask<T>
   /** The scheduler reached this task in the ready queue: resume it, unless it never started. */
   @Override
   public RealTask<?> takeTurn() {
-    if (thread == null && cancelRequests() > 0) {
+    if (strand == null && cancelRequests() > 0) {
       cancelUnstarted();
       return null;
     }
@@ -349,8 +353,7 @@ final class RealTask<T>
   @Override
   public List<StackTraceElement> stack() {
     scheduler().checkOwner("Task.stack");
-    Thread t = thread;
-    return t == null || isDone() ? List.of() : TaskDump.stackOf(t);
+    return strand == null || isDone() ? List.of() : TaskDump.trim(scheduler().stackOf(this));
   }
 
   @Override

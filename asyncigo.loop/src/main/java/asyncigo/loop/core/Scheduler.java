@@ -13,27 +13,30 @@ import java.util.ArrayDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /**
- * The loop's engine: the ready queue, the timers, the poller, and the baton.
+ * The loop's scheduling policy: the ready queue, the timers, the poller, and when to poll. Which
+ * strand runs where, and how the baton moves, is the {@link Engine}'s business; this class only
+ * names the next holder at every switch.
  *
  * <p>Implementation overview.
  *
  * <ul>
  *   <li><b>Strands.</b> The driver is the thread that called {@code run}; every task body runs on
- *       a strand of its own (a virtual thread, see {@link Strands}). Exactly one strand holds the
- *       baton ({@code owner}) at any instant, and only the owner touches loop state; the others
- *       are parked. {@link #transfer} hands the baton over (write {@code owner}, unpark the
- *       target); {@link #awaitBaton} parks until the baton comes back. The volatile write and read
- *       of {@code owner} order every loop-state access of one strand before the next strand's.
+ *       a strand of its own (see {@link Engine}), whose entry point is the task itself ({@link
+ *       RealTask#run}, calling {@link #strandStarts} and {@link #strandEnds} around the body).
+ *       Exactly one strand holds the baton at any instant, and only its holder touches loop
+ *       state; the engine passes it on when told ({@link Engine#resumeFromDriver}, {@link
+ *       Engine#switchFrom}, {@link Engine#strandEnds}).
  *   <li><b>Who runs the scheduler.</b> Whichever strand holds the baton. A task that suspends
  *       calls {@link #nextRunnable} itself: callbacks run inline, and when the next item is
- *       another task the baton goes straight to that task's strand, without passing through the
- *       driver. When the next item is the suspending task itself (a lone {@code yieldNow}), there
- *       is no switch at all. Only when nothing is ready and the loop must block does the baton go
- *       to the driver, the one strand allowed to block in the poller (a platform thread).
+ *       another task the baton goes to that task's strand (directly on the thread engines, through
+ *       the driver on the continuation engine). When the next item is the suspending task itself (a lone {@code yieldNow}), there
+ *       is no switch at all. When nothing is ready (no task, callback, inbox entry or due timer)
+ *       the baton goes straight to the driver, the one strand allowed to block in the poller (a
+ *       platform thread), whose single blocking poll is the only one of that wake-up: the
+ *       suspending strand does not look at I/O first.
  *   <li><b>Iterations.</b> As in asyncio's {@code _run_once}: an iteration polls I/O (blocking
  *       only on the driver and only when nothing is ready), moves thread-safe callbacks and due
  *       timers to the ready queue, then runs the items that were ready when it began ({@code
@@ -61,7 +64,7 @@ final class Scheduler {
   final TimerQueue timers;
   final PollerIo io;
   private final Poller poller;
-  private final Strands strands;
+  private final Engine engine;
   private final SlowStepWatch slowSteps;
 
   private final ArrayDeque<ReadyEntry> ready = new ArrayDeque<>();
@@ -70,11 +73,10 @@ final class Scheduler {
   private int pollsSkipped;
   long iterations;
   long ioEvents;
+  long polls;
   private final ConcurrentLinkedQueue<ReadyEntry> inbox = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean inboxSignalled = new AtomicBoolean();
 
-  volatile Thread owner;
-  private Thread driver;
   private RealTask<?> running;
   private BooleanSupplier stopWhen = () -> false;
 
@@ -82,18 +84,17 @@ final class Scheduler {
       RealLoop loop,
       LoopClock clock,
       Poller poller,
-      Strands strands,
+      Engine engine,
       FailureReporter failures,
       SlowStepWatch slowSteps) {
     this.loop = loop;
     this.clock = clock;
     this.poller = poller;
-    this.strands = strands;
+    this.engine = engine;
     this.failures = failures;
     this.slowSteps = slowSteps;
     this.io = new PollerIo(poller, loop);
     this.timers = new TimerQueue(this);
-    this.owner = Thread.currentThread();
   }
 
   // ------------------------------------------------------------------------ thread confinement
@@ -101,7 +102,7 @@ final class Scheduler {
   /** The running loop whose code (a task, a callback or its driver) runs on {@code thread}. */
   static Scheduler runningOn(Thread thread) {
     for (Scheduler s : RUNNING) {
-      if (s.owner == thread) {
+      if (s.engine.owner() == thread) {
         return s;
       }
     }
@@ -116,7 +117,7 @@ final class Scheduler {
     String name = thread.getName();
     if (name.isEmpty()) {
       Scheduler s = runningOn(thread);
-      if (s != null && s.running != null && s.running.thread == thread) {
+      if (s != null && s.running != null && s.running.strand == thread) {
         return s.running.name();
       }
     }
@@ -125,7 +126,7 @@ final class Scheduler {
 
   /** Whether the calling thread holds the loop (or owns it while it is not running). */
   boolean isOwner() {
-    return Thread.currentThread() == owner;
+    return Thread.currentThread() == engine.owner();
   }
 
   void checkOwner(String what) {
@@ -169,6 +170,9 @@ final class Scheduler {
       c.listen(me);
       try {
         suspend(me);
+      } catch (IllegalStateException cannotSuspend) {
+        c.unlisten(me);
+        throw cannotSuspend;
       } finally {
         me.awaiting = null;
       }
@@ -189,7 +193,7 @@ final class Scheduler {
 
   /** A task of another loop awaiting a future of this one: the error names the way, submit. */
   private void refuseForeignAwait() {
-    Scheduler awaiting = Thread.currentThread() == owner ? null : runningOn(Thread.currentThread());
+    Scheduler awaiting = isOwner() ? null : runningOn(Thread.currentThread());
     if (awaiting != null && awaiting.running != null) {
       throw new IllegalStateException(
           "Future.await: task " + awaiting.running.name() + " awaits a future of another loop;"
@@ -201,21 +205,24 @@ final class Scheduler {
   /**
    * Suspends the running task until loop time {@code when}. The task parks in its timer entry,
    * with no future: the timer puts the task itself in the ready queue, and {@link
-   * RealTask#cancel} withdraws the timer and queues the task.
+   * RealTask#cancel} withdraws the timer and queues the task. {@link #suspend} is inlined here:
+   * one frame less in the stack of each of a million sleepers.
    */
   void sleep(long when) {
     RealTask<?> me = currentTaskFor("Loop.sleep");
     me.checkCancelled();
     me.sleepingIn = timers.schedule(when, me);
-    // suspend(me), inlined: one frame less in the stack of each of a million sleepers.
     slowSteps.stepEnded(me);
     running = null;
     Object next = nextRunnable(false);
     if (next != me) {
-      transfer(next);
-      Thread strand = me.thread;
-      while (owner != strand) {
-        LockSupport.park(this);
+      try {
+        engine.switchFrom(me, next == DRIVER ? null : (RealTask<?>) next);
+      } catch (IllegalStateException cannotSuspend) {
+        me.sleepingIn.cancel();
+        me.sleepingIn = null;
+        undoSwitch(me, next);
+        throw cannotSuspend;
       }
     }
     running = me;
@@ -275,12 +282,10 @@ final class Scheduler {
    */
   void drive(BooleanSupplier stop) {
     stopWhen = stop;
-    driver = Thread.currentThread();
     RUNNING.add(this);
     try {
       for (Object next = nextRunnable(true); next != STOP; next = nextRunnable(true)) {
-        transfer(next);
-        strands.driverWait(this, driver);
+        engine.resumeFromDriver((RealTask<?>) next);
       }
     } finally {
       RUNNING.remove(this);
@@ -288,17 +293,42 @@ final class Scheduler {
     }
   }
 
-  /** Suspends task {@code me} (on its own strand) until the scheduler resumes it. */
+  /**
+   * Suspends task {@code me} (on its own strand) until the scheduler resumes it. When the engine
+   * cannot suspend it there, puts back what was taken for the switch, keeps {@code me} running
+   * and rethrows the engine's {@link IllegalStateException}.
+   */
   void suspend(RealTask<?> me) {
     slowSteps.stepEnded(me);
     running = null;
     Object next = nextRunnable(false);
     if (next != me) {
-      transfer(next);
-      Thread strand = me.thread;
-      while (owner != strand) {
-        LockSupport.park(this);
+      try {
+        engine.switchFrom(me, next == DRIVER ? null : (RealTask<?>) next);
+      } catch (IllegalStateException cannotSuspend) {
+        undoSwitch(me, next);
+        throw cannotSuspend;
       }
+    }
+    running = me;
+    slowSteps.stepStarted();
+  }
+
+  /** A switch that did not happen: {@code next} is ready again, first, and {@code me} runs. */
+  private void undoSwitch(RealTask<?> me, Object next) {
+    int index = 0;
+    for (java.util.Iterator<ReadyEntry> it = ready.iterator(); it.hasNext(); index++) {
+      if (it.next() == me) {
+        it.remove();
+        if (index < remaining) {
+          remaining--;
+        }
+        break;
+      }
+    }
+    if (next != DRIVER) {
+      ready.addFirst((RealTask<?>) next);
+      remaining++;
     }
     running = me;
     slowSteps.stepStarted();
@@ -306,13 +336,11 @@ final class Scheduler {
 
   /**
    * The start of a task's strand ({@link RealTask#run}, which then runs the body itself, so that
-   * no frame of the engine sits between the strand's entry and the body): waits for the baton.
+   * no frame of the engine or the scheduler sits between the strand's entry and the body): waits
+   * for the baton, then marks the task running.
    */
   void strandStarts(RealTask<?> task) {
-    Thread me = Thread.currentThread();
-    while (owner != me) {
-      LockSupport.park(this);
-    }
+    engine.strandStarts();
     running = task;
     slowSteps.stepStarted();
   }
@@ -321,37 +349,13 @@ final class Scheduler {
   void strandEnds(RealTask<?> task) {
     slowSteps.stepEnded(task);
     running = null;
-    strands.strandFinished(Thread.currentThread());
-    transfer(nextRunnable(false));
+    Object next = nextRunnable(false);
+    engine.strandEnds(task, next == DRIVER ? null : (RealTask<?>) next);
   }
 
-  /** Parks the calling strand until it owns the baton. */
-  void awaitBaton() {
-    Thread me = Thread.currentThread();
-    while (owner != me) {
-      LockSupport.park(this);
-    }
-  }
-
-  private void transfer(Object next) {
-    if (next == DRIVER) {
-      owner = driver;
-      LockSupport.unpark(driver);
-      return;
-    }
-    RealTask<?> task = (RealTask<?>) next;
-    Thread t = task.thread;
-    if (t == null) {
-      t = strands.newStrand(task, task.strandName(failures.debug() || FlightRecording.active()));
-      task.thread = t;
-      task.strandToken = strands.token(t);
-      owner = t;
-      t.start();
-    } else {
-      strands.handingTo(task.strandToken);
-      owner = t;
-      LockSupport.unpark(t);
-    }
+  /** The frames of {@code task}'s strand (see {@link Engine#stackOf}). */
+  StackTraceElement[] stackOf(RealTask<?> task) {
+    return engine.stackOf(task);
   }
 
   /**
@@ -372,6 +376,9 @@ final class Scheduler {
       if (stopWhen.getAsBoolean()) {
         return isDriver ? STOP : DRIVER;
       }
+      if (!isDriver && isIdle()) {
+        return DRIVER; // the driver makes the one (blocking) poll of this wake-up
+      }
       beginIteration(isDriver);
       if (ready.isEmpty()) {
         if (!isDriver) {
@@ -381,6 +388,11 @@ final class Scheduler {
       }
       remaining = ready.size();
     }
+  }
+
+  /** Nothing is ready, no thread-safe callback waits and no timer is due: the loop would block. */
+  private boolean isIdle() {
+    return ready.isEmpty() && !inboxSignalled.get() && timers.nextDue() > clock.now();
   }
 
   /** Gives {@code entry} its turn: a callback runs (a failure goes to the handler), a task is returned. */
@@ -435,6 +447,7 @@ final class Scheduler {
     } catch (IOException e) {
       throw new UncheckedIOException("poller " + poller.name() + " failed", e);
     }
+    polls++;
     ioEvents += events;
     if (event != null) {
       LoopEvents.pollEnds(event, loop.id, timeoutNanos, events);

@@ -99,15 +99,14 @@ final class TaskDump {
     if (t == running) {
       return "running";
     }
-    if (t.thread == null) {
+    if (t.strand == null) {
       return t.cancelRequests() > 0 ? "cancelled before start" : "scheduled";
     }
     return t.awaiting == null && t.sleepingIn == null ? "ready" : "suspended";
   }
 
-  /** The stack of a task's strand without the frames of the JDK's parking and of this engine. */
-  static List<StackTraceElement> stackOf(Thread strand) {
-    StackTraceElement[] frames = strand.getStackTrace();
+  /** The frames of a task's strand without those of the JDK's parking and of this engine. */
+  static List<StackTraceElement> trim(StackTraceElement[] frames) {
     int from = 0;
     int to = frames.length;
     while (from < to && isMachinery(frames[from])) {
@@ -127,6 +126,9 @@ final class TaskDump {
         || c.equals("java.lang.System$1")
         || c.equals("java.util.concurrent.locks.LockSupport")
         || c.startsWith(Scheduler.class.getName())
+        || c.startsWith(ThreadEngine.class.getName())
+        || c.startsWith(ContinuationEngine.class.getName())
+        || c.equals("jdk.internal.vm.Continuation")
         || c.equals(RealFuture.class.getName())
         || c.equals(Completion.class.getName())
         || c.equals(RealTask.class.getName())

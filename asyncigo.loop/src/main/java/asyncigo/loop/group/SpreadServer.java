@@ -10,10 +10,14 @@ import asyncigo.loop.core.RealLoop;
 import asyncigo.loop.net.HandOffAcceptor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -24,7 +28,9 @@ import java.util.function.Consumer;
  * of its own (SO_REUSEPORT); otherwise the first loop also runs a {@link HandOffAcceptor} that
  * hands each connection to the receiving part of the next loop. Every part runs the handler
  * through a counter of running handlers, which {@link #connections()} reads and the group's
- * graceful close waits on. Thread-safe; parts are only touched on their own loop.
+ * graceful close waits on. Thread-safe; parts are only touched on their own loop. A graceful
+ * {@link #shutdown} hands each loop's part of it over with {@code callSoonThreadsafe} and adds the
+ * outcomes up as they come, so it never waits.
  */
 final class SpreadServer implements GroupServer {
   private final InetSocketAddress localAddress;
@@ -137,6 +143,44 @@ final class SpreadServer implements GroupServer {
   public void closeAll() {
     closeParts(parts, Server::closeAll);
     onClose.accept(this);
+  }
+
+  @Override
+  public CompletionStage<Integer> shutdown(Duration grace) {
+    Objects.requireNonNull(grace, "grace must not be null");
+    if (grace.isNegative()) {
+      throw new IllegalArgumentException("shutdown grace must not be negative: " + grace);
+    }
+    List<CompletableFuture<Integer>> perLoop = new ArrayList<>();
+    for (Map.Entry<Loop, List<Server>> part : parts.entrySet()) {
+      CompletableFuture<Integer> closed = new CompletableFuture<>();
+      perLoop.add(closed);
+      try {
+        part.getKey().callSoonThreadsafe(() -> shutdownParts(part.getValue(), grace, closed));
+      } catch (IllegalStateException loopClosed) {
+        closed.complete(0);
+      }
+    }
+    return CompletableFuture.allOf(perLoop.toArray(CompletableFuture[]::new))
+        .thenApply(all -> perLoop.stream().mapToInt(CompletableFuture::join).sum())
+        .whenComplete((count, failure) -> onClose.accept(this));
+  }
+
+  /** On the parts' loop: shuts each down and completes {@code closed} with the sum. */
+  private static void shutdownParts(
+      List<Server> loopParts, Duration grace, CompletableFuture<Integer> closed) {
+    int[] left = {loopParts.size()};
+    int[] sum = {0};
+    for (Server part : loopParts) {
+      part.shutdown(grace)
+          .whenDone(
+              done -> {
+                sum[0] += done.resultNow();
+                if (--left[0] == 0) {
+                  closed.complete(sum[0]);
+                }
+              });
+    }
   }
 
   /**

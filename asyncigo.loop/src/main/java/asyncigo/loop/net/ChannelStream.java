@@ -129,7 +129,7 @@ final class ChannelStream implements AsyncStream, OwnedResources.Resource {
   public AsyncIterable<byte[]> lines() {
     confined("AsyncStream.lines");
     StreamInput in = readable();
-    return () -> new StreamIterator(context.loop(), this::readLine, in::unread);
+    return () -> new StreamIterator<>(context.loop(), this::readLine, in::unread);
   }
 
   @Override
@@ -139,7 +139,7 @@ final class ChannelStream implements AsyncStream, OwnedResources.Resource {
       throw new IllegalArgumentException("chunk size must be positive: " + n);
     }
     StreamInput in = readable();
-    return () -> new StreamIterator(context.loop(), () -> readChunk(n), in::unread);
+    return () -> new StreamIterator<>(context.loop(), () -> readChunk(n), in::unread);
   }
 
   @Override

@@ -21,7 +21,7 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * Opens TCP connections: one address is connected directly; several are raced "happy eyeballs"
+ * Opens TCP connections (and Unix domain socket connections, {@link #connectUnix}): one address is connected directly; several are raced "happy eyeballs"
  * style (RFC 8305): address families interleaved, each attempt a task of its own, the next one
  * started when the stagger delay has passed or as soon as the previous attempt failed, the first
  * connection kept, every other attempt cancelled and its socket closed. Loop-confined.
@@ -112,8 +112,32 @@ final class Connector {
     }
   }
 
+  /**
+   * Connects to the Unix domain socket {@code file}; the channel returned is registered with the
+   * readiness service.
+   *
+   * @throws ConnectException naming the reason and the path ({@code "Connection refused:
+   *     unix:/run/app.sock"})
+   */
+  PollStream connectUnix(UnixSocketFile file) throws IOException {
+    PollStream channel;
+    try {
+      channel = poller.connectUnix(file.address());
+    } catch (ConnectException e) {
+      throw named(e, file);
+    }
+    return finish(channel, file);
+  }
+
   private PollStream attempt(InetSocketAddress target) throws IOException {
-    PollStream channel = poller.connect(target);
+    return finish(poller.connect(target), target);
+  }
+
+  /**
+   * Registers {@code channel}, a socket connecting to {@code target} (an address, or a {@link
+   * UnixSocketFile}), and waits until it is connected; closes it if that fails.
+   */
+  private PollStream finish(PollStream channel, Object target) throws IOException {
     try {
       io.open(channel);
     } catch (IOException | RuntimeException e) {
@@ -132,14 +156,19 @@ final class Connector {
       connected = true;
       return channel;
     } catch (ConnectException e) {
-      ConnectException named = new ConnectException(e.getMessage() + ": " + target);
-      named.initCause(e);
-      throw named;
+      throw named(e, target);
     } finally {
       if (!connected) {
         io.close(channel, "connect failed");
       }
     }
+  }
+
+  /** {@code e}'s reason followed by the target: {@code "Connection refused: /127.0.0.1:6172"}. */
+  private static ConnectException named(ConnectException e, Object target) {
+    ConnectException named = new ConnectException(e.getMessage() + ": " + target);
+    named.initCause(e);
+    return named;
   }
 
   private static IOException combined(List<Throwable> failures) {

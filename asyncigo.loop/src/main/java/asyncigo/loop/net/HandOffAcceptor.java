@@ -11,6 +11,7 @@ import asyncigo.api.spi.PollStream;
 import asyncigo.api.spi.Poller;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * it. A connection for a loop that is closed, or whose receiver is closed, is closed.
  *
  * <p>It is a {@link Server} so that a group treats all its parts alike, but serves no connection
- * itself: {@link #connections()} is 0 and {@link #closeAll()} is {@link #close()}. One of the
+ * itself: {@link #connections()} is 0, {@link #closeAll()} is {@link #close()} and {@link
+ * #shutdown} closes it and has nothing to wait for. One of the
  * loop's {@link OwnedResources} until it closes. Loop-confined.
  */
 public final class HandOffAcceptor implements Server, OwnedResources.Resource {
@@ -37,6 +39,7 @@ public final class HandOffAcceptor implements Server, OwnedResources.Resource {
   private List<Receiver> receivers;
   private int next;
   private boolean closed;
+  private Promise<Integer> shutdown;
 
   private HandOffAcceptor(StreamContext context, PollAcceptor acceptor) {
     this.context = context;
@@ -96,6 +99,19 @@ public final class HandOffAcceptor implements Server, OwnedResources.Resource {
   @Override
   public void closeAll() {
     close();
+  }
+
+  /** Closes it; the receivers wait for the connections. The same future every time. */
+  @Override
+  public Future<Integer> shutdown(Duration grace) {
+    context.loop().checkLoopThread("Server.shutdown");
+    GracefulShutdown.checkGrace(grace);
+    close();
+    if (shutdown == null) {
+      shutdown = context.loop().newFuture();
+      shutdown.complete(0);
+    }
+    return shutdown;
   }
 
   @Override

@@ -2,23 +2,33 @@ package asyncigo.loop.net;
 
 import asyncigo.api.Loop;
 import asyncigo.api.net.AsyncStream;
+import asyncigo.api.net.DatagramEndpoint;
+import asyncigo.api.net.DatagramOptions;
 import asyncigo.api.net.Pipe;
 import asyncigo.api.net.Server;
+import asyncigo.api.net.StaleSocketFile;
 import asyncigo.api.net.StreamHandler;
 import asyncigo.api.net.TlsOptions;
+import asyncigo.api.process.ProcessSpec;
+import asyncigo.api.process.Subprocess;
 import asyncigo.api.spi.PollAcceptor;
+import asyncigo.api.spi.PollDatagram;
 import asyncigo.api.spi.Poller;
 import asyncigo.loop.io.IoReadiness;
 import java.io.IOException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import javax.net.ssl.SSLEngine;
 
 /**
  * The loop's networking entry points: {@link Loop#connect}, {@link Loop#listen}, {@link
- * Loop#pipe}. The loop builds one and delegates to it; every method is loop-confined (called from
+ * Loop#connectUnix}, {@link Loop#listenUnix}, {@link Loop#pipe}, {@link Loop#openDatagram}, and
+ * {@link Loop#exec(ProcessSpec)}, whose pipes are streams like the others. The loop builds one and
+ * delegates to it; every method is loop-confined (called from
  * a task of the loop, since connecting and resolving names suspend).
  */
 public final class Network {
@@ -137,6 +147,30 @@ public final class Network {
     return listen(host, port, new TlsServerHandler(tls, handler));
   }
 
+  /** See {@link Loop#connectUnix}. */
+  public AsyncStream connectUnix(Path path) throws IOException {
+    UnixSocketFile file = UnixSocketFile.at(path);
+    return ChannelStream.client(context(), connector.connectUnix(file), null);
+  }
+
+  /** See {@link Loop#listenUnix(Path, StaleSocketFile, StreamHandler)}. */
+  public Server listenUnix(Path path, StaleSocketFile stale, StreamHandler handler)
+      throws IOException {
+    Objects.requireNonNull(stale, "stale");
+    Objects.requireNonNull(handler, "handler");
+    UnixSocketFile file = UnixSocketFile.at(path);
+    file.prepareToBind(stale);
+    PollAcceptor acceptor = poller.listenUnix(file.address(), BACKLOG);
+    file.created();
+    try {
+      registered(acceptor);
+    } catch (IOException | RuntimeException e) {
+      file.delete();
+      throw e;
+    }
+    return TcpServer.start(context(), acceptor, handler, file);
+  }
+
   /** See {@link Loop#pipe()}. */
   public Pipe pipe() throws IOException {
     Poller.PipeEnds ends = poller.pipe();
@@ -152,10 +186,40 @@ public final class Network {
         ChannelStream.source(context(), ends.source()), ChannelStream.sink(context(), ends.sink()));
   }
 
+  /** See {@link Loop#openDatagram(InetSocketAddress, DatagramOptions)}. */
+  public DatagramEndpoint openDatagram(InetSocketAddress local, DatagramOptions options)
+      throws IOException {
+    Objects.requireNonNull(local, "local");
+    Objects.requireNonNull(options, "options");
+    if (local.isUnresolved()) {
+      throw new IllegalArgumentException("local address is unresolved: " + local);
+    }
+    InetSocketAddress remote = options.remote().orElse(null);
+    if (remote != null && remote.getAddress() instanceof Inet6Address
+        && !(local.getAddress() instanceof Inet6Address)) {
+      throw new IllegalArgumentException(
+          "an IPv4 endpoint (" + local + ") cannot connect to the IPv6 address " + remote);
+    }
+    PollDatagram channel = poller.openDatagram(local, options);
+    try {
+      io.open(channel);
+    } catch (IOException | RuntimeException e) {
+      io.close(channel, "datagram endpoint setup failed");
+      throw e;
+    }
+    return new UdpEndpoint(context(), channel);
+  }
+
+  /** See {@link Loop#exec(ProcessSpec)}. */
+  public Subprocess exec(ProcessSpec spec) throws IOException {
+    Objects.requireNonNull(spec, "spec");
+    return ChildProcess.start(context(), poller, spec);
+  }
+
   /**
-   * Closes every stream, server and pipe end of the loop that is still open (the loop is
-   * closing): their descriptors are released and their waiters fail with {@link
-   * asyncigo.api.net.StreamClosedException}.
+   * Closes every stream, server, pipe end and datagram endpoint of the loop that is still open
+   * (the loop is closing): their descriptors are released and their waiters fail with {@link
+   * asyncigo.api.net.StreamClosedException}; ends and reaps the children not seen to exit.
    */
   public void close() {
     if (context != null) {

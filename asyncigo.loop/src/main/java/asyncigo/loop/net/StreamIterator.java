@@ -8,25 +8,25 @@ import java.util.NoSuchElementException;
 import java.util.function.Consumer;
 
 /**
- * A pull iterator over a stream's reads ({@code lines()}, {@code chunks(n)}): {@link #hasNext()}
- * performs the read in the consuming task. Closing it stops the iteration and closes nothing; an
+ * A pull iterator over a stream's reads ({@code lines()}, {@code chunks(n)}) or an endpoint's
+ * datagrams: {@link #hasNext()} performs the read in the consuming task. Closing it stops the iteration and closes nothing; an
  * element fetched by {@code hasNext()} but never taken goes back to the stream. Loop-confined: each
  * method checks the calling thread first.
  */
-final class StreamIterator implements AsyncIterator<byte[]> {
+final class StreamIterator<T> implements AsyncIterator<T> {
   /** One read: the next element, or null at end of stream. */
   @FunctionalInterface
-  interface Read {
-    byte[] next() throws IOException;
+  interface Read<T> {
+    T next() throws IOException;
   }
 
   private final Loop loop;
-  private final Read read;
-  private final Consumer<byte[]> unread;
-  private byte[] fetched;
+  private final Read<T> read;
+  private final Consumer<T> unread;
+  private T fetched;
   private boolean finished;
 
-  StreamIterator(Loop loop, Read read, Consumer<byte[]> unread) {
+  StreamIterator(Loop loop, Read<T> read, Consumer<T> unread) {
     this.loop = loop;
     this.read = read;
     this.unread = unread;
@@ -56,12 +56,12 @@ final class StreamIterator implements AsyncIterator<byte[]> {
   }
 
   @Override
-  public byte[] next() {
+  public T next() {
     loop.checkLoopThread("AsyncIterator.next");
     if (!hasNext()) {
       throw new NoSuchElementException("end of stream");
     }
-    byte[] element = fetched;
+    T element = fetched;
     fetched = null;
     return element;
   }

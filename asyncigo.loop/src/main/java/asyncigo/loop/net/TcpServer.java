@@ -12,6 +12,8 @@ import asyncigo.api.spi.Poller;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A listening socket and its accept loop. The accept loop is a task ({@code "server HOST:PORT"})
+ * A listening socket (TCP, or a Unix domain socket whose {@link UnixSocketFile} it deletes when
+ * it closes) and its accept loop. The accept loop is a task ({@code "server HOST:PORT"})
  * that accepts until the acceptor has nothing, then awaits READ readiness. A receiving server
  * ({@link #receiving}) has no socket: it serves the connections another loop accepted and handed
  * to it ({@link #serveHandedOff}), for a loop group. Each connection gets a
@@ -37,8 +40,10 @@ import org.slf4j.LoggerFactory;
  * when the handler ends (or, for a handler cancelled before it started, when its task is done).
  * The server is one of the loop's {@link OwnedResources} until it closes; so is each stream.
  * {@code openCount} mirrors its size for {@link #connections()}, which any thread may call.
- * {@code serveForever}, {@code close} and {@code closeAll} are loop-confined and check the calling
- * thread before anything else.
+ * {@code serveForever}, {@code close}, {@code closeAll} and {@code shutdown} are loop-confined and
+ * check the calling thread before anything else. A graceful {@code shutdown} closes the server,
+ * then a {@link GracefulShutdown} waits for the handlers running then and closes what is left at
+ * its deadline.
  */
 final class TcpServer implements Server, OwnedResources.Resource {
   private static final Logger LOG = LoggerFactory.getLogger(TcpServer.class);
@@ -46,33 +51,55 @@ final class TcpServer implements Server, OwnedResources.Resource {
   private final StreamContext context;
   private final PollAcceptor acceptor;
   private final StreamHandler handler;
-  private final InetSocketAddress localAddress;
+  private final SocketAddress localAddress;
+  /** The socket file of a Unix domain socket server, deleted on close; null for TCP. */
+  private final UnixSocketFile socketFile;
   private final Map<ChannelStream, Task<Void>> connections = new LinkedHashMap<>();
   private volatile int openCount;
   private final Promise<Void> closedSignal;
   private boolean closed;
+  private GracefulShutdown shutdown;
 
   private TcpServer(
       StreamContext context,
       PollAcceptor acceptor,
       StreamHandler handler,
-      InetSocketAddress localAddress) {
+      SocketAddress localAddress,
+      UnixSocketFile socketFile) {
     this.context = context;
     this.acceptor = acceptor;
     this.handler = handler;
     this.localAddress = localAddress;
+    this.socketFile = socketFile;
     this.closedSignal = context.loop().newFuture();
     context.owned().add(this);
   }
 
   /** Starts serving on {@code acceptor}, which is registered with the readiness service. */
   static TcpServer start(StreamContext context, PollAcceptor acceptor, StreamHandler handler) {
-    InetSocketAddress local =
-        (InetSocketAddress)
-            acceptor
-                .localAddress()
-                .orElseThrow(() -> new IllegalStateException("listening socket has no address"));
-    TcpServer server = new TcpServer(context, acceptor, handler, local);
+    SocketAddress local =
+        acceptor
+            .localAddress()
+            .orElseThrow(() -> new IllegalStateException("listening socket has no address"));
+    return start(context, acceptor, handler, local, null);
+  }
+
+  /**
+   * Starts serving on {@code acceptor}, a Unix domain socket bound to {@code file} and registered
+   * with the readiness service; the server deletes the file when it closes.
+   */
+  static TcpServer start(
+      StreamContext context, PollAcceptor acceptor, StreamHandler handler, UnixSocketFile file) {
+    return start(context, acceptor, handler, file.address(), file);
+  }
+
+  private static TcpServer start(
+      StreamContext context,
+      PollAcceptor acceptor,
+      StreamHandler handler,
+      SocketAddress local,
+      UnixSocketFile file) {
+    TcpServer server = new TcpServer(context, acceptor, handler, local, file);
     context.loop().spawn("server " + format(local), server::acceptLoop);
     return server;
   }
@@ -80,7 +107,7 @@ final class TcpServer implements Server, OwnedResources.Resource {
   /** A server without a socket, for connections accepted on {@code local} by another loop. */
   static TcpServer receiving(
       StreamContext context, StreamHandler handler, InetSocketAddress local) {
-    return new TcpServer(context, null, handler, local);
+    return new TcpServer(context, null, handler, local, null);
   }
 
   /**
@@ -101,6 +128,16 @@ final class TcpServer implements Server, OwnedResources.Resource {
 
   @Override
   public InetSocketAddress localAddress() {
+    if (localAddress instanceof InetSocketAddress inet) {
+      return inet;
+    }
+    throw new UnsupportedOperationException(
+        "a Unix domain socket server has no IP address or port: call Server.address(), which is "
+            + localAddress);
+  }
+
+  @Override
+  public SocketAddress address() {
     return localAddress;
   }
 
@@ -134,6 +171,9 @@ final class TcpServer implements Server, OwnedResources.Resource {
       if (acceptor != null) {
         context.io().close(acceptor, "server closed");
       }
+      if (socketFile != null) {
+        socketFile.delete();
+      }
       closedSignal.complete(null);
     }
   }
@@ -142,6 +182,26 @@ final class TcpServer implements Server, OwnedResources.Resource {
   public void closeAll() {
     context.loop().checkLoopThread("Server.closeAll");
     close();
+    closeConnections();
+  }
+
+  @Override
+  public Future<Integer> shutdown(Duration grace) {
+    context.loop().checkLoopThread("Server.shutdown");
+    GracefulShutdown.checkGrace(grace);
+    if (shutdown == null) {
+      close();
+      shutdown =
+          GracefulShutdown.start(
+              context.loop(), List.copyOf(connections.values()), grace, this::closeConnections);
+    } else {
+      shutdown.tighten(grace);
+    }
+    return shutdown.done();
+  }
+
+  /** Cancels every open connection's handler and closes its stream; returns how many. */
+  private int closeConnections() {
     List<Map.Entry<ChannelStream, Task<Void>>> open = new ArrayList<>(connections.entrySet());
     connections.clear();
     openCount = 0;
@@ -149,6 +209,7 @@ final class TcpServer implements Server, OwnedResources.Resource {
       connection.getValue().cancel();
       connection.getKey().close();
     }
+    return open.size();
   }
 
   @Override
@@ -189,7 +250,9 @@ final class TcpServer implements Server, OwnedResources.Resource {
       throw e;
     }
     ChannelStream stream = ChannelStream.duplex(context, accepted);
-    String peer = accepted.remoteAddress().map(TcpServer::format).orElse("unknown peer");
+    String peer = socketFile != null
+        ? socketFile.toString() // a Unix client is unnamed: name the server's socket
+        : accepted.remoteAddress().map(TcpServer::format).orElse("unknown peer");
     Task<Void> task = context.loop().spawn("connection " + peer, () -> handle(stream));
     connections.put(stream, task);
     openCount = connections.size();
@@ -225,6 +288,8 @@ final class TcpServer implements Server, OwnedResources.Resource {
   }
 
   static String format(SocketAddress address) {
-    return HostAndPort.text(address);
+    return address instanceof UnixDomainSocketAddress unix
+        ? UnixSocketFile.text(unix)
+        : HostAndPort.text(address);
   }
 }

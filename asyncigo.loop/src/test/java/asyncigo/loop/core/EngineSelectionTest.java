@@ -23,24 +23,48 @@ class EngineSelectionTest {
   }
 
   @Test
-  void autoTakesTheCarrierEngineWhenJavaLangIsOpenAndOtherwiseNamesTheFlag() {
-    EngineSelection auto = Strands.create("auto").selection();
-    if (ENGINE.equals("carrier")) { // this run opens java.lang to the loop
-      assertEquals(new EngineSelection("carrier", "the fastest engine this JVM allows"), auto);
-    } else {
+  void autoTakesTheFastestEngineTheJvmAllowsAndOtherwiseNamesTheFlags() {
+    EngineSelection auto = EngineChoice.create("auto").selection();
+    String continuationFlag =
+        "--add-exports java.base/jdk.internal.vm=asyncigo.loop (ALL-UNNAMED on the class path)";
+    EngineSelection expected =
+        switch (ENGINE) {
+          case "continuation" -> // this run exports jdk.internal.vm to the loop
+              new EngineSelection("continuation", "the fastest engine this JVM allows");
+          case "carrier" -> // this run opens java.lang to the loop
+              new EngineSelection(
+                  "carrier",
+                  "the fastest engine this JVM allows; the continuation engine needs "
+                      + continuationFlag);
+          default ->
+              new EngineSelection(
+                  "virtual",
+                  "the faster engines need "
+                      + continuationFlag
+                      + " (continuation) or --add-opens java.base/java.lang=asyncigo.loop"
+                      + " (ALL-UNNAMED on the class path) (carrier)");
+        };
+    assertEquals(expected, auto);
+  }
+
+  @Test
+  void forcingAnEngineTheJvmDoesNotAllowNamesTheFlagItNeeds() {
+    if (!ENGINE.equals("continuation")) {
+      IllegalStateException e =
+          assertThrows(IllegalStateException.class, () -> EngineChoice.create("continuation"));
       assertEquals(
-          new EngineSelection(
-              "virtual",
-              "the faster carrier engine needs --add-opens java.base/java.lang=asyncigo.loop"
-                  + " (ALL-UNNAMED on the class path)"),
-          auto);
+          "-Dasyncigo.engine=continuation needs --add-exports"
+              + " java.base/jdk.internal.vm=asyncigo.loop (ALL-UNNAMED on the class path)",
+          e.getMessage());
     }
   }
 
   @Test
   void anUnknownEngineNameIsRejectedWithTheChoices() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> Strands.create("turbo"));
-    assertEquals("unknown -Dasyncigo.engine=turbo; use auto, virtual or carrier", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> EngineChoice.create("turbo"));
+    assertEquals(
+        "unknown -Dasyncigo.engine=turbo; use auto, virtual, carrier or continuation",
+        e.getMessage());
   }
 }

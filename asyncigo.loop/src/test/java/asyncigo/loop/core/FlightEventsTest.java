@@ -117,8 +117,12 @@ class FlightEventsTest {
         named(events, "asyncigo.TaskStep").stream()
             .collect(Collectors.groupingBy(e -> e.getString("task"), TreeMap::new, Collectors.counting()));
     assertEquals(Map.of("main", 6L, "child", 2L, "hog", 2L, "reader", 2L, "doomed", 1L), steps);
+    // Each task's own thread, except on the continuation engine, where every task runs on the
+    // loop's thread.
+    String loopThread = Thread.currentThread().getName();
+    boolean sharedThread = System.getProperty("asyncigo.engine").equals("continuation");
     for (RecordedEvent e : named(events, "asyncigo.TaskStep")) {
-      assertEquals(e.getString("task"), e.getThread().getJavaName());
+      assertEquals(sharedThread ? loopThread : e.getString("task"), e.getThread().getJavaName());
     }
     RecordedEvent hogStep =
         named(events, "asyncigo.TaskStep").stream()
@@ -137,9 +141,16 @@ class FlightEventsTest {
     assertEquals(null, slow.getString("callback"));
     assertTrue(stackHas(slow, "yieldNow"), "the stack is where hog suspended: " + slow);
 
-    List<RecordedEvent> polls = named(events, "asyncigo.PollWait");
-    assertEquals(1, polls.stream().mapToInt(e -> e.getInt("events")).sum());
-    assertTrue(polls.stream().allMatch(e -> e.getDuration("timeout").isZero()), polls.toString());
+    // The driver makes every poll: one where the virtual clock jumps to child's timer, then one
+    // that would block (timeout -1 ns: no timer left) and finds the pipe readable at once.
+    List<String> polls =
+        named(events, "asyncigo.PollWait").stream()
+            .map(e -> "timeout " + e.getDuration("timeout").toNanos() + " ns, events " + e.getInt("events"))
+            .toList();
+    // On the carrier engine the JDK's recorder loses the driver's events after a task's (below).
+    if (!System.getProperty("asyncigo.engine").equals("carrier")) {
+      assertEquals(List.of("timeout 0 ns, events 0", "timeout -1 ns, events 1"), polls);
+    }
 
     assertEquals(1, unhandled.size());
   }

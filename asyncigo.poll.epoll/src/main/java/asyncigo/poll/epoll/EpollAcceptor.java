@@ -10,9 +10,10 @@ import asyncigo.api.spi.PollAcceptor;
 import asyncigo.api.spi.PollStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.UnixDomainSocketAddress;
 
 /**
- * A listening TCP socket. Accepted sockets are non-blocking and close-on-exec from the start
+ * A listening TCP or Unix domain socket. Accepted sockets are non-blocking and close-on-exec from the start
  * ({@code accept4}), and inherit TCP_NODELAY from the listener, which the poller sets. Loop-confined.
  */
 final class EpollAcceptor extends EpollChannel implements PollAcceptor {
@@ -35,6 +36,29 @@ final class EpollAcceptor extends EpollChannel implements PollAcceptor {
         sys.setIntOption(fd, LinuxConstants.SOL_SOCKET, LinuxConstants.SO_REUSEPORT, 1);
       }
       sys.setIntOption(fd, LinuxConstants.IPPROTO_TCP, LinuxConstants.TCP_NODELAY, 1);
+      int errno = sys.bind(fd, local);
+      if (errno != 0) {
+        throw ErrnoExceptions.bindFailed(errno, local);
+      }
+      if (sys.libc.listen(fd, backlog) < 0) {
+        throw ErrnoExceptions.callFailed("listen", sys.errno());
+      }
+      return new EpollAcceptor(poller, fd);
+    } catch (IOException | RuntimeException e) {
+      sys.libc.close(fd);
+      throw e;
+    }
+  }
+
+  /**
+   * A new Unix domain socket bound to {@code local} (which creates the socket file) and
+   * listening; the descriptor is closed if a step fails (the file stays: the loop owns it).
+   */
+  static EpollAcceptor listenUnix(EpollPoller poller, UnixDomainSocketAddress local, int backlog)
+      throws IOException {
+    Syscalls sys = poller.sys;
+    int fd = sys.unixSocket();
+    try {
       int errno = sys.bind(fd, local);
       if (errno != 0) {
         throw ErrnoExceptions.bindFailed(errno, local);

@@ -13,7 +13,8 @@ import java.util.Optional;
  * epoll set ({@code EPOLL_CTL_DEL}), so that a later descriptor with the same number is never
  * confused with it. The registration fields are owned by the poller.
  */
-abstract sealed class EpollChannel implements PollChannel permits EpollStream, EpollAcceptor {
+abstract sealed class EpollChannel implements PollChannel
+    permits EpollStream, EpollAcceptor, EpollDatagram, EpollPidfd {
   final EpollPoller poller;
   final Syscalls sys;
   /** The descriptor, or -1 once closed. */
@@ -26,7 +27,7 @@ abstract sealed class EpollChannel implements PollChannel permits EpollStream, E
   /** Set by the poller: handed back with readiness. */
   Object attachment;
 
-  private InetSocketAddress localAddress;
+  private SocketAddress localAddress;
 
   EpollChannel(EpollPoller poller, int fd) {
     this.poller = poller;
@@ -54,7 +55,9 @@ abstract sealed class EpollChannel implements PollChannel permits EpollStream, E
   @Override
   public final Optional<SocketAddress> localAddress() {
     if (localAddress == null && fd >= 0 && isSocket()) {
-      localAddress = sys.socketName(fd, false).filter(a -> a.getPort() != 0).orElse(null);
+      localAddress = sys.socketName(fd, false)
+          .filter(a -> !(a instanceof InetSocketAddress inet) || inet.getPort() != 0)
+          .orElse(null);
     }
     return Optional.ofNullable(localAddress);
   }

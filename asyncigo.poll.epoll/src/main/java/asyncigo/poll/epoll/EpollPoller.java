@@ -9,12 +9,17 @@ import static asyncigo.poll.epoll.LinuxConstants.EPOLL_CTL_ADD;
 import static asyncigo.poll.epoll.LinuxConstants.EPOLL_CTL_DEL;
 import static asyncigo.poll.epoll.LinuxConstants.EPOLL_CTL_MOD;
 
+import asyncigo.api.net.DatagramOptions;
+import asyncigo.api.process.ProcessSpec;
 import asyncigo.api.spi.PollAcceptor;
 import asyncigo.api.spi.PollChannel;
+import asyncigo.api.spi.PollDatagram;
 import asyncigo.api.spi.PollStream;
 import asyncigo.api.spi.Poller;
+import asyncigo.api.spi.SpawnedProcess;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.util.Objects;
@@ -66,6 +71,7 @@ final class EpollPoller implements Poller {
   private final ChannelTable registered = new ChannelTable();
 
   private DirectMemory events;
+  private DirectMemory datagramScratch;
   private int eventCapacity;
   private int lastRegistrationId;
   private boolean closed;
@@ -311,6 +317,23 @@ final class EpollPoller implements Poller {
     return EpollAcceptor.listen(this, local, backlog, sharePort);
   }
 
+  @Override
+  public PollStream connectUnix(UnixDomainSocketAddress remote) throws IOException {
+    Objects.requireNonNull(remote, "remote");
+    ensureOpen();
+    return EpollStream.connectUnix(this, remote);
+  }
+
+  @Override
+  public PollAcceptor listenUnix(UnixDomainSocketAddress local, int backlog) throws IOException {
+    Objects.requireNonNull(local, "local");
+    if (backlog < 1) {
+      throw new IllegalArgumentException("backlog must be positive, got " + backlog);
+    }
+    ensureOpen();
+    return EpollAcceptor.listenUnix(this, local, backlog);
+  }
+
   /** True: Linux spreads a shared port's connections over its sockets (SO_REUSEPORT). */
   @Override
   public boolean balancesSharedPorts() {
@@ -327,6 +350,37 @@ final class EpollPoller implements Poller {
           "only a socket made by an epoll poller can be adopted, not " + stream);
     }
     return socket.adoptedBy(this);
+  }
+
+  /**
+   * Starts the child with {@code posix_spawnp} and watches it through a pidfd, with no thread;
+   * see {@link EpollProcess}.
+   */
+  @Override
+  public SpawnedProcess spawn(ProcessSpec spec) throws IOException {
+    Objects.requireNonNull(spec, "spec");
+    ensureOpen();
+    return EpollProcess.start(this, spec);
+  }
+
+  @Override
+  public PollDatagram openDatagram(InetSocketAddress local, DatagramOptions options)
+      throws IOException {
+    Objects.requireNonNull(local, "local");
+    Objects.requireNonNull(options, "options");
+    ensureOpen();
+    return EpollDatagram.open(this, local, options);
+  }
+
+  /**
+   * Where datagrams land when the caller's buffer may be too small, and where heap payloads are
+   * copied to be sent: shared by this poller's datagram sockets, made by the first need.
+   */
+  DirectMemory datagramScratch() {
+    if (datagramScratch == null) {
+      datagramScratch = DirectMemory.allocate(EpollDatagram.SCRATCH_BYTES);
+    }
+    return datagramScratch;
   }
 
   @Override

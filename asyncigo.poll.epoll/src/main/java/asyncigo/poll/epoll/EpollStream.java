@@ -9,6 +9,7 @@ import asyncigo.api.spi.PollStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.NonReadableChannelException;
 import java.nio.channels.NonWritableChannelException;
@@ -16,7 +17,7 @@ import java.nio.channels.NotYetConnectedException;
 import java.util.Optional;
 
 /**
- * A TCP socket or one end of a pipe. Loop-confined.
+ * A TCP or Unix domain socket, or one end of a pipe. Loop-confined.
  *
  * <p>Reads and writes on a direct buffer call {@code read(2)}/{@code write(2)} with the buffer's
  * address, remembered for the last buffer used so that the common case (one buffer per
@@ -43,13 +44,13 @@ final class EpollStream extends EpollChannel implements PollStream {
   private boolean connected;
   private int connectErrno;
   private boolean reset;
-  private InetSocketAddress remoteAddress;
+  private SocketAddress remoteAddress;
 
   private ByteBuffer lastBuffer;
   private long lastAddress;
 
   private EpollStream(EpollPoller poller, int fd, Kind kind, boolean connected,
-      InetSocketAddress remote, int connectErrno) {
+      SocketAddress remote, int connectErrno) {
     super(poller, fd);
     this.kind = kind;
     this.connected = connected;
@@ -72,6 +73,24 @@ final class EpollStream extends EpollChannel implements PollStream {
           && result != EINTR; // an interrupted connect goes on in the background
       return new EpollStream(poller, fd, Kind.SOCKET, result == 0, remote, failed ? result : 0);
     } catch (IOException | RuntimeException e) {
+      sys.libc.close(fd);
+      throw e;
+    }
+  }
+
+  /**
+   * A new Unix domain socket connecting to {@code remote}. A local connect completes or fails at
+   * once; a failure (refused, no such file, a full backlog) is kept for {@link #finishConnect()}
+   * to report. The descriptor is closed if anything else fails.
+   */
+  static EpollStream connectUnix(EpollPoller poller, UnixDomainSocketAddress remote)
+      throws IOException {
+    Syscalls sys = poller.sys;
+    int fd = sys.unixSocket();
+    try {
+      int result = sys.connect(fd, remote);
+      return new EpollStream(poller, fd, Kind.SOCKET, result == 0, remote, result);
+    } catch (RuntimeException e) {
       sys.libc.close(fd);
       throw e;
     }

@@ -3,7 +3,7 @@ package asyncigo.poll.epoll;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.ConnectException;
-import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.SocketException;
 import jnr.constants.platform.Errno;
 
@@ -54,7 +54,7 @@ final class ErrnoExceptions {
   }
 
   /** A failed bind: {@code "Address already in use: <local>"}. */
-  static BindException bindFailed(int errno, InetSocketAddress local) {
+  static BindException bindFailed(int errno, SocketAddress local) {
     return new BindException(describe(errno) + ": " + local);
   }
 }

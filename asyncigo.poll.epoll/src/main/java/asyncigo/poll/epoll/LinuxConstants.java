@@ -27,14 +27,19 @@ final class LinuxConstants {
   static final int EFD_CLOEXEC = O_CLOEXEC;
 
   // <sys/socket.h>, <netinet/in.h>, <netinet/tcp.h>
+  static final int AF_UNIX = 1;
   static final int AF_INET = 2;
   static final int AF_INET6 = 10;
   static final int SOCK_STREAM = 1;
+  static final int SOCK_DGRAM = 2;
   static final int SOCK_NONBLOCK = O_NONBLOCK;
   static final int SOCK_CLOEXEC = O_CLOEXEC;
   static final int SOL_SOCKET = 1;
   static final int SO_REUSEADDR = 2;
   static final int SO_ERROR = 4;
+  static final int SO_BROADCAST = 6;
+  static final int SO_SNDBUF = 7;
+  static final int SO_RCVBUF = 8;
   static final int SO_REUSEPORT = 15;
   static final int IPPROTO_TCP = 6;
   static final int TCP_NODELAY = 1;

@@ -2,22 +2,74 @@ package asyncigo.poll.epoll;
 
 import static asyncigo.poll.epoll.LinuxConstants.AF_INET;
 import static asyncigo.poll.epoll.LinuxConstants.AF_INET6;
+import static asyncigo.poll.epoll.LinuxConstants.AF_UNIX;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * Encodes and decodes {@code struct sockaddr_in} (16 bytes: family, port, address) and {@code
  * struct sockaddr_in6} (28 bytes: family, port, flow info, address, scope id) in a native-order
- * buffer. The family is in host order, the port and address in network order.
+ * buffer. The family is in host order, the port and address in network order. Also {@code
+ * struct sockaddr_un} (family, then {@code sun_path}: 108 bytes for the path and its terminating
+ * NUL), for Unix domain sockets.
  */
 final class Sockaddr {
+  /** {@code sizeof(sun_path)}: the longest Unix socket path, with its terminating NUL. */
+  static final int SUN_PATH_SIZE = 108;
+
+  /** How the JDK encodes file names for the OS, as {@link UnixDomainSocketAddress} does. */
+  private static final Charset FILE_NAMES =
+      Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"), Charset.defaultCharset());
+
   private Sockaddr() {}
+
+  /**
+   * Writes {@code address} as a {@code struct sockaddr_un} at {@code offset}; returns its length
+   * in bytes (the family, the path and its NUL).
+   *
+   * @throws IllegalArgumentException if the path does not fit in {@code sun_path}
+   */
+  static int encode(UnixDomainSocketAddress address, ByteBuffer buffer, int offset) {
+    byte[] path = address.getPath().toString().getBytes(FILE_NAMES);
+    if (path.length >= SUN_PATH_SIZE) {
+      throw new IllegalArgumentException(
+          "Unix domain socket path is " + path.length + " bytes long, the limit is "
+              + (SUN_PATH_SIZE - 1) + " (" + SUN_PATH_SIZE + " with the terminating NUL): "
+              + address.getPath());
+    }
+    buffer.putShort(offset, (short) AF_UNIX);
+    buffer.put(offset + 2, path);
+    buffer.put(offset + 2 + path.length, (byte) 0);
+    return 2 + path.length + 1;
+  }
+
+  /**
+   * Reads the address of {@code length} bytes at {@code offset}: IPv4, IPv6 or a Unix domain
+   * socket (an unnamed one has an empty path); empty for another family.
+   */
+  static Optional<SocketAddress> decodeAny(ByteBuffer buffer, int offset, int length) {
+    if (buffer.getShort(offset) != AF_UNIX) {
+      return decode(buffer, offset).map(SocketAddress.class::cast);
+    }
+    byte[] path = new byte[Math.max(0, length - 2)];
+    buffer.get(offset + 2, path);
+    int end = 0;
+    while (end < path.length && path[end] != 0) {
+      end++;
+    }
+    return Optional.of(
+        UnixDomainSocketAddress.of(new String(Arrays.copyOf(path, end), FILE_NAMES)));
+  }
 
   /** The address family ({@code AF_INET} or {@code AF_INET6}) of a resolved socket address. */
   static int family(InetSocketAddress address) {

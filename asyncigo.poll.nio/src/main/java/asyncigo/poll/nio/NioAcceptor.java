@@ -9,15 +9,20 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.Optional;
 
-/** A non-blocking listening TCP socket made by a {@link NioPoller}. Loop-confined. */
+/**
+ * A non-blocking listening TCP or Unix domain socket made by a {@link NioPoller}. Loop-confined.
+ */
 final class NioAcceptor implements PollAcceptor, NioChannel {
   private final ServerSocketChannel channel;
   private final NioPoller poller;
   private final SelectorEntry entry;
+  /** Whether accepted sockets are TCP ones, which get TCP_NODELAY. */
+  private final boolean tcp;
 
-  NioAcceptor(ServerSocketChannel channel, NioPoller poller) {
+  NioAcceptor(ServerSocketChannel channel, NioPoller poller, boolean tcp) {
     this.channel = channel;
     this.poller = poller;
+    this.tcp = tcp;
     this.entry = new SelectorEntry(poller, channel);
   }
 
@@ -34,7 +39,9 @@ final class NioAcceptor implements PollAcceptor, NioChannel {
     }
     try {
       accepted.configureBlocking(false);
-      accepted.setOption(StandardSocketOptions.TCP_NODELAY, true);
+      if (tcp) {
+        accepted.setOption(StandardSocketOptions.TCP_NODELAY, true);
+      }
     } catch (IOException | RuntimeException e) {
       try {
         accepted.close();

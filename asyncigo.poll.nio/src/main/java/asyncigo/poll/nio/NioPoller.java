@@ -1,13 +1,22 @@
 package asyncigo.poll.nio;
 
+import asyncigo.api.net.DatagramOptions;
+import asyncigo.api.process.ProcessSpec;
 import asyncigo.api.spi.PollAcceptor;
 import asyncigo.api.spi.PollChannel;
+import asyncigo.api.spi.PollDatagram;
 import asyncigo.api.spi.PollStream;
 import asyncigo.api.spi.Poller;
+import asyncigo.api.spi.SpawnedProcess;
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
 import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
 import java.nio.channels.Pipe;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -60,6 +69,9 @@ final class NioPoller implements Poller {
 
   /** How many keys the poll in progress handed to its sink. */
   private int reported;
+
+  /** Where datagrams land when the caller's buffer may be too small; made by the first need. */
+  private ByteBuffer datagramScratch;
 
   NioPoller(Selector selector) {
     this.selector = selector;
@@ -186,7 +198,53 @@ final class NioPoller implements Poller {
       closeAfterFailure(channel, e);
       throw e;
     }
-    return new NioAcceptor(channel, this);
+    return new NioAcceptor(channel, this, true);
+  }
+
+  /** {@inheritDoc} Through {@link StandardProtocolFamily#UNIX} socket channels. */
+  @Override
+  public PollStream connectUnix(UnixDomainSocketAddress remote) throws IOException {
+    Objects.requireNonNull(remote, "remote");
+    SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+    try {
+      channel.configureBlocking(false);
+      channel.connect(remote);
+    } catch (SocketException e) {
+      closeAfterFailure(channel, e);
+      throw connectFailed(e);
+    } catch (IOException | RuntimeException e) {
+      closeAfterFailure(channel, e);
+      throw e;
+    }
+    return new NioSocketStream(channel, this);
+  }
+
+  /**
+   * A connect that failed at once as a {@link ConnectException} whose message is the reason alone
+   * (NIO throws a plain {@link SocketException} for a missing socket file).
+   */
+  private static ConnectException connectFailed(SocketException e) {
+    if (e instanceof ConnectException refused) {
+      return refused;
+    }
+    ConnectException failed = new ConnectException(e.getMessage());
+    failed.initCause(e);
+    return failed;
+  }
+
+  /** {@inheritDoc} Through {@link StandardProtocolFamily#UNIX} server socket channels. */
+  @Override
+  public PollAcceptor listenUnix(UnixDomainSocketAddress local, int backlog) throws IOException {
+    Objects.requireNonNull(local, "local");
+    ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+    try {
+      channel.configureBlocking(false);
+      channel.bind(local, backlog);
+    } catch (IOException | RuntimeException e) {
+      closeAfterFailure(channel, e);
+      throw e;
+    }
+    return new NioAcceptor(channel, this, false);
   }
 
   /** {@inheritDoc} The socket channel moves to this poller's selector; nothing is copied. */
@@ -198,6 +256,26 @@ final class NioPoller implements Poller {
           "only a socket made by a nio poller can be adopted, not " + stream);
     }
     return socket.adoptedBy(this);
+  }
+
+  /** {@inheritDoc} A {@link java.nio.channels.DatagramChannel} of {@code local}'s family. */
+  @Override
+  public PollDatagram openDatagram(InetSocketAddress local, DatagramOptions options)
+      throws IOException {
+    checkResolved(local, "local");
+    Objects.requireNonNull(options, "options");
+    return NioDatagram.open(this, local, options);
+  }
+
+  /** The size of {@link #datagramScratch()}: more than any UDP payload. */
+  static final int DATAGRAM_SCRATCH = 64 * 1024;
+
+  /** The datagram scratch buffer, shared by this poller's datagram sockets (loop-confined). */
+  ByteBuffer datagramScratch() {
+    if (datagramScratch == null) {
+      datagramScratch = ByteBuffer.allocateDirect(DATAGRAM_SCRATCH);
+    }
+    return datagramScratch;
   }
 
   @Override
@@ -213,6 +291,16 @@ final class NioPoller implements Poller {
     }
     return new PipeEnds(
         new NioPipeSource(pipe.source(), this), new NioPipeSink(pipe.sink(), this));
+  }
+
+  /**
+   * Starts the child through {@link ProcessBuilder}, with a virtual thread per piped stream; see
+   * {@link NioProcess}.
+   */
+  @Override
+  public SpawnedProcess spawn(ProcessSpec spec) throws IOException {
+    Objects.requireNonNull(spec, "spec");
+    return NioProcess.start(this, spec);
   }
 
   /** Closes the selector; its keys are cancelled, the channels stay open. Idempotent. */

@@ -82,4 +82,19 @@ public final class TaskContext {
       }
     }
   }
+  /**
+   * Hands null to every mirror of this context, on the calling thread: called when a task gives up
+   * a thread it shares with other tasks (the continuation engine runs every task on the loop's
+   * thread), so that the next one does not see its mirrored values.
+   */
+  @SuppressWarnings("unchecked")
+  public void clearMirrors() {
+    for (int i = 0; i < triples.length; i += 3) {
+      Consumer<Object> mirror = (Consumer<Object>) triples[i + 2];
+      if (mirror != null) {
+        mirror.accept(null);
+      }
+    }
+  }
+
 }

@@ -199,6 +199,34 @@ public interface LinuxLibC {
   long write(int fd, @intptr_t long buffer, @size_t long count);
 
   /**
+   * {@code ssize_t sendmsg(int fd, const struct msghdr *msg, int flags)}. (The six-argument
+   * {@code sendto} and {@code recvfrom} are not bound: jnr-ffi 2.3.7 passed their arguments wrong
+   * here, failing with {@code EINVAL} or crashing.)
+   *
+   * @param fd the socket's descriptor
+   * @param message the address of a {@code struct msghdr} naming the target's address (none for a
+   *     connected socket's remote address) and the datagram's bytes
+   * @param flags 0, or {@code MSG_*} flags or-ed
+   * @return the number of bytes sent, or -1 on failure ({@code EAGAIN} when the send buffer is
+   *     full)
+   */
+  @ssize_t
+  long sendmsg(int fd, @intptr_t long message, int flags);
+
+  /**
+   * {@code ssize_t recvmsg(int fd, struct msghdr *msg, int flags)}.
+   *
+   * @param fd the socket's descriptor
+   * @param message the address of a {@code struct msghdr} naming where the sender's address and
+   *     the datagram's bytes go; the kernel writes the address's length and {@code msg_flags}
+   * @param flags 0, or {@code MSG_*} flags or-ed
+   * @return the number of bytes received, or -1 on failure ({@code EAGAIN} when no datagram
+   *     waits)
+   */
+  @ssize_t
+  long recvmsg(int fd, @intptr_t long message, int flags);
+
+  /**
    * {@code int close(int fd)}. Its errno is not kept: on Linux the descriptor is released even
    * when close reports an error, so there is nothing to retry or recover.
    *
