@@ -11,7 +11,10 @@ import java.util.Arrays;
  * Each task is a {@code jdk.internal.vm.Continuation} run by the driver thread itself: the driver
  * mounts a task's continuation ({@code run}), and the task gives the baton back by yielding it.
  * A switch from task to task therefore passes through the driver (a yield and a run, the JVM's
- * cheapest stackful switch), and no other thread ever runs loop code. Needs {@code --add-exports
+ * cheapest stackful switch), and no other thread ever runs loop code. A task's continuation runs
+ * the task itself ({@link RealTask#run}, which calls the body directly, so no frame of this engine
+ * lies under the body); when the body ends, {@link #strandEnds} only records the next holder, which
+ * {@link #resumeFromDriver} runs after the continuation returns. Needs {@code --add-exports
  * java.base/jdk.internal.vm=asyncigo.loop} (or {@code ALL-UNNAMED} on the class path).
  *
  * <p>The baton: the loop's owner thread is always the driver; {@code next} is the task a
