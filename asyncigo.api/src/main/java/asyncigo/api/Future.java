@@ -4,23 +4,26 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * The eventual result of an asynchronous operation, awaited by tasks of one loop.
+ * The eventual result of an asynchronous operation, awaited by tasks of one loop: the read side.
  *
- * <p><b>Obtaining one.</b> {@link Loop#newFuture()}, or any operation that returns one (tasks,
- * {@link Loop#sleep}, {@link Loop#toThread}). To test code that uses futures, run it on a loop
- * opened with {@link LoopOptions#virtualTime(boolean) virtual time}; do not mock futures.
+ * <p><b>Obtaining one.</b> Any operation that returns one (tasks, {@link Loop#toThread}, {@link
+ * Loop#submit}), or {@link Loop#newFuture()}, which returns the write side, a {@link Promise}.
+ * To test code that uses futures, run it on a loop opened with {@link
+ * LoopOptions#virtualTime(boolean) virtual time}; do not mock futures.
  *
- * <p><b>Completion.</b> The first of {@link #complete}, {@link #fail} and {@link #cancel} wins;
- * later calls return false and change nothing. Completing a future never runs other code inside
- * the completing call: done callbacks and awaiting tasks are resumed through the loop's ready
- * queue, in the order they were registered.
+ * <p><b>Completion.</b> A future is completed by whoever holds its write side: the body of a
+ * {@link Task}, the code that holds a {@link Promise}, or the loop for the futures of its own
+ * operations. Any holder of the read side may only {@link #cancel} it. The first of a result, a
+ * failure and a cancellation wins; later attempts return false and change nothing. Completing a
+ * future never runs other code inside the completing call: done callbacks and awaiting tasks are
+ * resumed through the loop's ready queue, in the order they were registered.
  *
  * <p><b>Threading.</b> {@link #loop()}, {@link #state()}, {@link #isDone()}, {@link
  * #isCancelled()} and {@link #toCompletableFuture()} are thread-safe: once another thread sees the
  * future done, it sees it the way the loop left it. Every other method is loop-confined: it must
  * be called on the loop's thread (inside a task or a callback of the loop that created it) and,
  * called from another thread, throws {@link IllegalStateException} naming the method and the
- * thread before it changes anything. To complete a future from another thread hand the call to
+ * thread before it changes anything. To complete a promise from another thread hand the call to
  * the loop with {@link Loop#callSoonThreadsafe}; to wait for it on another thread, block on
  * {@link #toCompletableFuture()}.
  *
@@ -101,23 +104,6 @@ public interface Future<T> {
    * @throws IllegalStateException if the future is pending, succeeded, or was cancelled
    */
   Throwable exceptionNow();
-
-  /**
-   * Completes the future with {@code result}.
-   *
-   * @param result the result, may be null
-   * @return true if this call completed it, false if it was already done
-   */
-  boolean complete(T result);
-
-  /**
-   * Completes the future with {@code failure}.
-   *
-   * @param failure the exception that awaiting tasks get
-   * @return true if this call completed it, false if it was already done
-   * @throws NullPointerException if failure is null
-   */
-  boolean fail(Throwable failure);
 
   /**
    * Cancels the future. Tasks awaiting it get {@link CancelledException}.

@@ -139,12 +139,16 @@ public interface Loop extends AutoCloseable {
   <T> Task<T> spawn(String name, Coroutine<T> body);
 
   /**
-   * {@return a new pending future of this loop}
+   * Creates a pending future of this loop and returns its write side, asyncio's {@code
+   * loop.create_future()}: complete it with {@link Promise#complete} or {@link Promise#fail} (or
+   * cancel it), and hand out the read side, the same object typed as {@link Future}, to those
+   * who only await it. Loop-confined.
    *
    * @param <T> the result type
-   * @throws IllegalStateException if the loop is closed
+   * @return a new pending promise
+   * @throws IllegalStateException if the loop is closed, or if called from another thread
    */
-  <T> Future<T> newFuture();
+  <T> Promise<T> newFuture();
 
   /**
    * Schedules {@code callback} to run in the next iteration of the loop, after earlier ones.

@@ -8,8 +8,9 @@ import java.util.Optional;
  *
  * <p><b>Lifecycle.</b> {@link Loop#spawn} creates the task and schedules its first step; the body
  * never starts inside {@code spawn}. The task's result is set when its body exits: the body's
- * return value, its exception, or cancellation. A task's result cannot be set from outside:
- * {@link #complete} and {@link #fail} throw {@link UnsupportedOperationException}.
+ * return value, its exception, or cancellation. A task's result cannot be set from outside: a
+ * task is a {@link Future} (the read side), never a {@link Promise}, so it has no {@code
+ * complete} or {@code fail}; only {@link #cancel()} reaches it from outside.
  *
  * <p><b>Cancellation.</b> {@link #cancel()} requests cancellation: the future the task awaits is
  * cancelled (unless it is a shield), and that await, like every later await in the task, throws
@@ -107,12 +108,4 @@ public interface Task<T> extends Future<T> {
    * @return the frames of the spawning code, innermost first
    */
   List<StackTraceElement> creationSite();
-
-  /** Task results are set by their body: always throws {@link UnsupportedOperationException}. */
-  @Override
-  boolean complete(T result);
-
-  /** Task results are set by their body: always throws {@link UnsupportedOperationException}. */
-  @Override
-  boolean fail(Throwable failure);
 }

@@ -2,6 +2,7 @@ package asyncigo.bench;
 
 import asyncigo.api.Future;
 import asyncigo.api.Loop;
+import asyncigo.api.Promise;
 import asyncigo.api.Task;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -16,7 +17,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * {@link Future#await()} of a future completed by another task: two tasks ping-pong, each
  * creating the future it will await next, completing the other's and awaiting its own. Every
- * hand-off is one {@code newFuture}, one {@code complete} and one suspended {@code await} that
+ * hand-off is one {@code newFuture} (a {@link Promise}), one {@code complete} and one suspended {@code await} that
  * resumes on the other strand. One invocation does {@value #HAND_OFFS} hand-offs inside one
  * {@code loop.run}; the score is nanoseconds per hand-off.
  *
@@ -41,8 +42,8 @@ public class FutureHandOffBenchmark {
 
   /** The two futures in play: the first task awaits {@code pong}, the second {@code ping}. */
   private static final class Rally {
-    Future<Void> ping;
-    Future<Void> pong;
+    Promise<Void> ping;
+    Promise<Void> pong;
   }
 
   @Benchmark

@@ -1,9 +1,9 @@
 package asyncigo.examples;
 
 import asyncigo.api.CancelledException;
-import asyncigo.api.Future;
 import asyncigo.api.Loop;
 import asyncigo.api.LoopOptions;
+import asyncigo.api.Promise;
 import asyncigo.api.Task;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -44,7 +44,7 @@ public final class CancelExample {
     try (Loop loop = Loop.open(options)) {
       loop.run(
           () -> {
-            List<Future<Integer>> futs = new ArrayList<>();
+            List<Promise<Integer>> futs = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
               futs.add(loop.newFuture());
             }

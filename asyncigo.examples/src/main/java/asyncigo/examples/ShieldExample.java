@@ -4,6 +4,7 @@ import asyncigo.api.CancelledException;
 import asyncigo.api.Future;
 import asyncigo.api.Loop;
 import asyncigo.api.LoopOptions;
+import asyncigo.api.Promise;
 import asyncigo.api.Task;
 import java.io.PrintStream;
 
@@ -36,8 +37,8 @@ public final class ShieldExample {
     try (Loop loop = Loop.open(options)) {
       loop.run(
           () -> {
-            Future<String> shielded = loop.newFuture();
-            Future<String> unshielded = loop.newFuture();
+            Promise<String> shielded = loop.newFuture();
+            Promise<String> unshielded = loop.newFuture();
             Task<String> task1 =
                 loop.spawn(
                     () -> {

@@ -1,9 +1,9 @@
 package asyncigo.examples;
 
 import asyncigo.api.Async;
-import asyncigo.api.Future;
 import asyncigo.api.Handle;
 import asyncigo.api.Loop;
+import asyncigo.api.Promise;
 import java.io.PrintStream;
 
 /**
@@ -25,7 +25,7 @@ public final class SignalExample {
   public static void run(PrintStream out) {
     try (Loop loop = Loop.open()) {
       loop.run(() -> {
-        Future<String> received = loop.newFuture();
+        Promise<String> received = loop.newFuture();
         Handle handler = loop.onSignal("USR1", () -> received.complete("USR1"));  // on the loop
         try {
           String pid = String.valueOf(ProcessHandle.current().pid());

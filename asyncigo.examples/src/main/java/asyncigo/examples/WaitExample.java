@@ -4,6 +4,7 @@ import asyncigo.api.Async;
 import asyncigo.api.Future;
 import asyncigo.api.Loop;
 import asyncigo.api.LoopOptions;
+import asyncigo.api.Promise;
 import asyncigo.api.Task;
 import asyncigo.api.WaitMode;
 import asyncigo.api.Waited;
@@ -36,7 +37,7 @@ public final class WaitExample {
       loop.run(
           () -> {
             // The README quotes from here to the second println.
-            Future<String> fut1 = loop.newFuture();
+            Promise<String> fut1 = loop.newFuture();
             Task<Integer> task1 = loop.spawn(() -> { loop.sleep(Duration.ofSeconds(1)); fut1.complete("test"); return 20; });
             Task<Double> task2 = loop.spawn(() -> { loop.sleep(Duration.ofSeconds(1)); throw new IllegalStateException("oops"); });
             Waited waited = Async.await(WaitMode.ALL_COMPLETED, fut1, task1, task2);

@@ -10,6 +10,7 @@ import asyncigo.api.Async;
 import asyncigo.api.CancelledException;
 import asyncigo.api.Future;
 import asyncigo.api.Loop;
+import asyncigo.api.Promise;
 import asyncigo.api.Task;
 import asyncigo.api.UncheckedExecutionException;
 import asyncigo.api.iter.AsyncIterator;
@@ -35,7 +36,7 @@ class DialLinesTest {
   private static final class LineServer implements AutoCloseable {
     final Server server;
     final List<Future<String>> closedByClient = new ArrayList<>();
-    final Future<Void> connected = Loop.current().newFuture();
+    final Promise<Void> connected = Loop.current().newFuture();
     int connections;
 
     LineServer(String text, boolean hangUp) throws Exception {
@@ -47,7 +48,7 @@ class DialLinesTest {
               stream -> {
                 connections++;
                 connected.complete(null);
-                Future<String> closed = loop.newFuture();
+                Promise<String> closed = loop.newFuture();
                 closedByClient.add(closed);
                 stream.write(text.getBytes(UTF_8));
                 if (hangUp) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import asyncigo.api.Async;
 import asyncigo.api.Future;
 import asyncigo.api.Loop;
+import asyncigo.api.Promise;
 import asyncigo.api.Task;
 import asyncigo.api.WaitMode;
 import asyncigo.api.sync.AsyncQueue;
@@ -73,7 +74,7 @@ public abstract class CancelledDeliveryContract extends TransportFixture {
         loop -> {
           AsyncQueue<String> queue = AsyncQueue.fifo();
           queue.put("item");
-          Future<Void> wakeUp = loop.newFuture();
+          Promise<Void> wakeUp = loop.newFuture();
           Task<String> getter =
               loop.spawn(
                   "getter",

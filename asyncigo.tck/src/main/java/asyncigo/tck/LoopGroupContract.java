@@ -10,6 +10,7 @@ import asyncigo.api.Loop;
 import asyncigo.api.LoopGroup;
 import asyncigo.api.LoopGroupOptions;
 import asyncigo.api.LoopOptions;
+import asyncigo.api.Promise;
 import asyncigo.api.net.GroupServer;
 import asyncigo.api.spi.Poller;
 import java.io.IOException;
@@ -169,7 +170,7 @@ public abstract class LoopGroupContract extends LoopGroupFixture {
   public void listenInACallbackIsRefusedBecauseItWaitsForTheOtherLoops() {
     try (LoopGroup group = openGroup(2)) {
       IllegalStateException refused = group.run(() -> {
-        Future<IllegalStateException> thrown = Loop.current().newFuture();
+        Promise<IllegalStateException> thrown = Loop.current().newFuture();
         Loop.current().callSoon(() -> thrown.complete(assertThrows(
             IllegalStateException.class, () -> group.listen(LOOPBACK, 0, s -> {}))));
         return thrown.await();

@@ -11,6 +11,7 @@ import asyncigo.api.Future;
 import asyncigo.api.Loop;
 import asyncigo.api.LoopGroup;
 import asyncigo.api.LoopOptions;
+import asyncigo.api.Promise;
 import asyncigo.api.Task;
 import asyncigo.api.UnhandledFailure;
 import asyncigo.api.net.AsyncStream;
@@ -55,7 +56,7 @@ public abstract class ServerShutdownContract extends LoopGroupFixture {
   @Test
   public void aHandlerThatReturnsWithinTheGraceIsLeftAloneAndTheShutdownClosesNothing() {
     runVirtual(loop -> {
-      Future<Long> sleeping = loop.newFuture();
+      Promise<Long> sleeping = loop.newFuture();
       Server server = loop.listen(LOOPBACK, 0, stream -> {
         stream.readExactly(2);
         sleeping.complete(loop.time());
@@ -81,7 +82,7 @@ public abstract class ServerShutdownContract extends LoopGroupFixture {
   @Test
   public void aHandlerStillRunningWhenTheGraceEndsIsCancelledAndItsConnectionClosed() {
     runVirtual(loop -> {
-      Future<Void> started = loop.newFuture();
+      Promise<Void> started = loop.newFuture();
       List<String> seen = new ArrayList<>();
       Server server = loop.listen(LOOPBACK, 0, stream -> {
         started.complete(null);
@@ -110,7 +111,7 @@ public abstract class ServerShutdownContract extends LoopGroupFixture {
   @Test
   public void newConnectionsAreRefusedAsSoonAsTheShutdownStartsAndServeForeverReturns() {
     runVirtual(loop -> {
-      Future<Void> started = loop.newFuture();
+      Promise<Void> started = loop.newFuture();
       Server server = loop.listen(LOOPBACK, 0, stream -> {
         started.complete(null);
         loop.newFuture().await();
@@ -136,7 +137,7 @@ public abstract class ServerShutdownContract extends LoopGroupFixture {
   @Test
   public void aSecondShutdownReturnsTheSameFutureAndOnlyASoonerDeadlineCounts() {
     runVirtual(loop -> {
-      Future<Void> started = loop.newFuture();
+      Promise<Void> started = loop.newFuture();
       Server server = loop.listen(LOOPBACK, 0, stream -> {
         started.complete(null);
         loop.sleep(Duration.ofHours(2));

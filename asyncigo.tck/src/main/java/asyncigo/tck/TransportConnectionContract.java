@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import asyncigo.api.Async;
 import asyncigo.api.CancelledException;
 import asyncigo.api.Future;
+import asyncigo.api.Promise;
 import asyncigo.api.Task;
 import asyncigo.api.UnhandledFailure;
 import asyncigo.api.net.AsyncStream;
@@ -144,8 +145,8 @@ public abstract class TransportConnectionContract extends TransportScaleContract
   public void closeAllClosesOpenConnectionsAndCancelsTheirHandlers() {
     run(
         loop -> {
-          Future<Void> started = loop.newFuture();
-          Future<Throwable> ended = loop.newFuture();
+          Promise<Void> started = loop.newFuture();
+          Promise<Throwable> ended = loop.newFuture();
           Server server =
               loop.listen(
                   LOOPBACK,
@@ -195,7 +196,7 @@ public abstract class TransportConnectionContract extends TransportScaleContract
   public void bothEndsOfAConnectionReportMatchingAddresses() {
     run(
         loop -> {
-          Future<AsyncStream> accepted = loop.newFuture();
+          Promise<AsyncStream> accepted = loop.newFuture();
           Server server =
               loop.listen(
                   LOOPBACK,
@@ -353,7 +354,7 @@ public abstract class TransportConnectionContract extends TransportScaleContract
   public void aServerThatShutsItsOutputStillReadsTheClient() {
     run(
         loop -> {
-          Future<byte[]> fromClient = loop.newFuture();
+          Promise<byte[]> fromClient = loop.newFuture();
           Server server =
               loop.listen(
                   LOOPBACK,

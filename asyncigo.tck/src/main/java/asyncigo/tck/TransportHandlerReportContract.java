@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import asyncigo.api.Future;
+import asyncigo.api.Promise;
 import asyncigo.api.UnhandledFailure;
 import asyncigo.api.net.AsyncStream;
 import asyncigo.api.net.Server;
@@ -107,7 +108,7 @@ public abstract class TransportHandlerReportContract extends TransportFixture {
     IOException escapedReset =
         runCollecting(
             loop -> {
-              Future<IOException> escaped = loop.newFuture();
+              Promise<IOException> escaped = loop.newFuture();
               Server server =
                   loop.listen(
                       LOOPBACK,

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import asyncigo.api.Future;
 import asyncigo.api.Loop;
 import asyncigo.api.LoopOptions;
+import asyncigo.api.Promise;
 import asyncigo.api.net.AsyncStream;
 import asyncigo.api.net.Pipe;
 import asyncigo.api.net.Server;
@@ -121,7 +122,7 @@ public abstract class TransportLoopCloseContract extends TransportFixture {
    */
   private static List<WeakReference<Object>> serveOneConnectionAndClose(Loop loop)
       throws IOException {
-    Future<AsyncStream> accepted = loop.newFuture();
+    Promise<AsyncStream> accepted = loop.newFuture();
     Server server = loop.listen(LOOPBACK, 0, accepted::complete);
     AsyncStream client = loop.connect(LOOPBACK, server.localAddress().getPort());
     assertNull(client.read(1), "the handler returned at once, closing its end");

@@ -1,7 +1,7 @@
 package asyncigo.tck;
 
-import asyncigo.api.Future;
 import asyncigo.api.Loop;
+import asyncigo.api.Promise;
 import asyncigo.api.net.AsyncStream;
 import asyncigo.api.net.Pipe;
 import asyncigo.api.net.Server;
@@ -53,7 +53,7 @@ public record TransportPair(AsyncStream writer, AsyncStream reader, Server serve
    * @throws Exception if listening or connecting fails
    */
   public static TransportPair tcp(Loop loop) throws Exception {
-    Future<AsyncStream> accepted = loop.newFuture();
+    Promise<AsyncStream> accepted = loop.newFuture();
     Server server =
         loop.listen(
             "127.0.0.1",
@@ -77,7 +77,7 @@ public record TransportPair(AsyncStream writer, AsyncStream reader, Server serve
    * @throws Exception if listening or connecting fails
    */
   public static TransportPair unix(Loop loop, Path path) throws Exception {
-    Future<AsyncStream> accepted = loop.newFuture();
+    Promise<AsyncStream> accepted = loop.newFuture();
     Server server =
         loop.listenUnix(
             path,

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import asyncigo.api.Future;
+import asyncigo.api.Promise;
 import asyncigo.api.Task;
 import asyncigo.api.UncheckedExecutionException;
 import asyncigo.api.iter.AsyncIterator;
@@ -151,7 +152,7 @@ public abstract class TransportThreadingContract extends TransportFixture {
   public void aServersAddressAndConnectionCountAndAStreamsClosedFlagAnswerOnAnyThread() {
     run(
         loop -> {
-          Future<Void> release = loop.newFuture();
+          Promise<Void> release = loop.newFuture();
           Server server = loop.listen("127.0.0.1", 0, stream -> release.await());
           AsyncStream client = loop.connect("127.0.0.1", server.localAddress().getPort());
           eventually(loop, () -> server.connections() == 1, "the handler runs");

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import asyncigo.api.CancelledException;
 import asyncigo.api.Future;
+import asyncigo.api.Promise;
 import asyncigo.api.Task;
 import asyncigo.api.UncheckedExecutionException;
 import asyncigo.api.net.AsyncStream;
@@ -137,7 +138,7 @@ public abstract class UnixSocketContract extends UnixSocketFixture {
     String name =
         run(
             loop -> {
-              Future<String> taskName = loop.newFuture();
+              Promise<String> taskName = loop.newFuture();
               Server server =
                   loop.listenUnix(
                       path, stream -> taskName.complete(loop.currentTask().orElseThrow().name()));

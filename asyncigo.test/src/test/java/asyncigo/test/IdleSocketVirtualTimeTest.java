@@ -2,7 +2,7 @@ package asyncigo.test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import asyncigo.api.Future;
+import asyncigo.api.Promise;
 import asyncigo.api.Loop;
 import asyncigo.api.net.AsyncStream;
 import asyncigo.api.net.Server;
@@ -22,7 +22,7 @@ class IdleSocketVirtualTimeTest {
   @Test
   void anHourOfSleepPassesAtOnceWhileAConnectionThatWasJustReadStaysOpen(
       Loop loop, TestClock clock) throws IOException {
-    Future<Void> hangUp = loop.newFuture();
+    Promise<Void> hangUp = loop.newFuture();
     Server server =
         loop.listen(
             "127.0.0.1",

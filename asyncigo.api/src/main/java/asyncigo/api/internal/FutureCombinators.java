@@ -4,6 +4,7 @@ import asyncigo.api.CancelledException;
 import asyncigo.api.Coroutine;
 import asyncigo.api.Future;
 import asyncigo.api.Loop;
+import asyncigo.api.Promise;
 import asyncigo.api.Task;
 import asyncigo.api.WaitMode;
 import asyncigo.api.Waited;
@@ -44,7 +45,7 @@ public final class FutureCombinators {
       }
     }
     if (!satisfied(mode, futures.size(), pending[0], failed[0])) {
-      Future<Void> gate = loop.newFuture();
+      Promise<Void> gate = loop.newFuture();
       Consumer<Future<?>> onDone =
           f -> {
             pending[0]--;
@@ -103,7 +104,7 @@ public final class FutureCombinators {
     if (futures.isEmpty()) {
       return List.of();
     }
-    Future<List<T>> all = loop.newFuture();
+    Promise<List<T>> all = loop.newFuture();
     int[] remaining = {futures.size()};
     Consumer<Future<?>> onDone =
         f -> {
@@ -141,7 +142,7 @@ public final class FutureCombinators {
       throw new IllegalArgumentException("firstSuccess needs at least one coroutine");
     }
     Loop loop = Loop.current();
-    Future<T> winner = loop.newFuture();
+    Promise<T> winner = loop.newFuture();
     List<Task<T>> tasks = new ArrayList<>(coroutines.size());
     int[] failed = {0};
     for (Coroutine<? extends T> coroutine : coroutines) {

@@ -2,6 +2,7 @@ package asyncigo.iter.internal;
 
 import asyncigo.api.Future;
 import asyncigo.api.Loop;
+import asyncigo.api.Promise;
 import asyncigo.api.Task;
 import asyncigo.api.UncheckedExecutionException;
 import asyncigo.api.iter.AsyncIterator;
@@ -30,7 +31,7 @@ final class FeedSubscription<T> implements Flow.Subscription {
   private Task<Void> feeder;
   private long demand;
   private boolean done; // cancelled, or a terminal signal sent
-  private Future<Void> moreDemand;
+  private Promise<Void> moreDemand;
 
   FeedSubscription(Iterable<? extends T> source, Loop loop, Flow.Subscriber<? super T> subscriber) {
     this.source = source;

@@ -2,6 +2,7 @@ package asyncigo.iter.internal;
 
 import asyncigo.api.CancelledException;
 import asyncigo.api.Future;
+import asyncigo.api.Promise;
 import asyncigo.api.Task;
 import asyncigo.iter.Generator;
 
@@ -38,8 +39,8 @@ final class GeneratorIterator<T> extends PullIterator<T> {
   private final Generator<T> body;
   private IterationScope scope;
   private Task<Void> producer;
-  private Future<Object> value;
-  private Future<Void> demand;
+  private Promise<Object> value;
+  private Promise<Void> demand;
 
   GeneratorIterator(Generator<T> body) {
     this.body = body;
@@ -102,7 +103,7 @@ final class GeneratorIterator<T> extends PullIterator<T> {
           "yield called outside the generator's producer task: a generator body must yield in"
               + " the task that runs it, not in tasks it spawns");
     }
-    Future<Void> next = scope.loop().newFuture();
+    Promise<Void> next = scope.loop().newFuture();
     demand = next;
     value.complete(element);
     next.await();

@@ -2,6 +2,7 @@ package asyncigo.iter.internal;
 
 import asyncigo.api.CancelledException;
 import asyncigo.api.Future;
+import asyncigo.api.Promise;
 import asyncigo.api.UncheckedExecutionException;
 import asyncigo.api.iter.AsyncIterator;
 import java.util.ArrayDeque;
@@ -24,13 +25,13 @@ import java.util.List;
  */
 final class MergeIterator<T> extends PullIterator<T> {
   /** An element and the future its feeder awaits, or (failure set) the end of a failed source. */
-  private record Arrival<T>(T element, Future<Void> taken, Throwable failure) {}
+  private record Arrival<T>(T element, Promise<Void> taken, Throwable failure) {}
 
   private final List<? extends Iterable<? extends T>> sources;
   private final ArrayDeque<Arrival<T>> arrivals = new ArrayDeque<>();
   private IterationScope scope;
   private int active;
-  private Future<Void> wakeup;
+  private Promise<Void> wakeup;
 
   MergeIterator(List<? extends Iterable<? extends T>> sources) {
     this.sources = sources;
@@ -76,7 +77,7 @@ final class MergeIterator<T> extends PullIterator<T> {
   private Void feed(Iterable<? extends T> source) {
     try (AsyncIterator<T> it = Sources.iterator(source)) {
       while (it.hasNext()) {
-        Future<Void> taken = scope.loop().newFuture();
+        Promise<Void> taken = scope.loop().newFuture();
         arrive(new Arrival<>(it.next(), taken, null));
         taken.await();
       }

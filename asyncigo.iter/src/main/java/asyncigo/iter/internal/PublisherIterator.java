@@ -2,6 +2,7 @@ package asyncigo.iter.internal;
 
 import asyncigo.api.Future;
 import asyncigo.api.Loop;
+import asyncigo.api.Promise;
 import asyncigo.api.UncheckedExecutionException;
 import java.util.ArrayDeque;
 import java.util.Objects;
@@ -32,7 +33,7 @@ final class PublisherIterator<T> extends PullIterator<T> {
   private int taken;
   private boolean completed;
   private Throwable failure;
-  private Future<Void> wakeup;
+  private Promise<Void> wakeup;
 
   PublisherIterator(Flow.Publisher<? extends T> publisher, int prefetch) {
     this.publisher = publisher;

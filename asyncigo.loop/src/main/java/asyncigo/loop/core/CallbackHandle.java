@@ -7,7 +7,7 @@ import asyncigo.api.Handle;
  * #cancel()} and {@link #isCancelled()} are loop-confined and checked; {@link #when()} is
  * thread-safe.
  */
-final class CallbackHandle implements Handle, Runnable {
+final class CallbackHandle implements Handle, ReadyEntry {
   private final Scheduler scheduler;
   private Runnable callback;
   private boolean cancelled;
@@ -20,12 +20,13 @@ final class CallbackHandle implements Handle, Runnable {
   }
 
   @Override
-  public void run() {
+  public RealTask<?> takeTurn() {
     Runnable r = callback;
     callback = null;
     if (r != null) {
       r.run();
     }
+    return null;
   }
 
   @Override

@@ -82,8 +82,8 @@ final class CarrierEngine extends ThreadEngine implements Executor {
   }
 
   @Override
-  Thread newStrand(String name, Runnable body) {
-    Thread t = builder.name(name).unstarted(body);
+  Thread newStrand(RealTask<?> task, String name) {
+    Thread t = builder.name(name).unstarted(task);
     strands.add(continuationOf(t));
     return t;
   }

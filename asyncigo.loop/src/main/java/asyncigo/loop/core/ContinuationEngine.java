@@ -6,13 +6,15 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.Arrays;
-import java.util.function.Function;
 
 /**
  * Each task is a {@code jdk.internal.vm.Continuation} run by the driver thread itself: the driver
  * mounts a task's continuation ({@code run}), and the task gives the baton back by yielding it.
  * A switch from task to task therefore passes through the driver (a yield and a run, the JVM's
- * cheapest stackful switch), and no other thread ever runs loop code. Needs {@code --add-exports
+ * cheapest stackful switch), and no other thread ever runs loop code. A task's continuation runs
+ * the task itself ({@link RealTask#run}, which calls the body directly, so no frame of this engine
+ * lies under the body); when the body ends, {@link #strandEnds} only records the next holder, which
+ * {@link #resumeFromDriver} runs after the continuation returns. Needs {@code --add-exports
  * java.base/jdk.internal.vm=asyncigo.loop} (or {@code ALL-UNNAMED} on the class path).
  *
  * <p>The baton: the loop's owner thread is always the driver; {@code next} is the task a
@@ -34,7 +36,6 @@ import java.util.function.Function;
 final class ContinuationEngine implements Engine {
   private final EngineSelection selection;
   private final Thread owner = Thread.currentThread();
-  private Function<RealTask<?>, RealTask<?>> strandBody;
   private RealTask<?> next;
 
   ContinuationEngine(String reason) {
@@ -52,8 +53,11 @@ final class ContinuationEngine implements Engine {
   }
 
   @Override
-  public void attach(Function<RealTask<?>, RealTask<?>> strandBody) {
-    this.strandBody = strandBody;
+  public void strandStarts() {}
+
+  @Override
+  public void strandEnds(RealTask<?> task, RealTask<?> next) {
+    this.next = next;
   }
 
   @Override
@@ -77,8 +81,7 @@ final class ContinuationEngine implements Engine {
     for (RealTask<?> t = task; t != null; t = next) {
       Object c = t.strand;
       if (c == null) {
-        RealTask<?> started = t;
-        c = Jdk.newContinuation(() -> next = strandBody.apply(started));
+        c = Jdk.newContinuation(t);
         t.strand = c;
       }
       next = null;

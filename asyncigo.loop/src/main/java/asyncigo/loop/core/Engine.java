@@ -1,7 +1,6 @@
 package asyncigo.loop.core;
 
 import asyncigo.api.EngineSelection;
-import java.util.function.Function;
 
 /**
  * An engine: how each task body gets a stack of its own, and how the baton (the right to touch
@@ -12,8 +11,11 @@ import java.util.function.Function;
  * ({@link ThreadEngine}s: one virtual thread per task, the baton a volatile owner field with
  * park/unpark) and {@link ContinuationEngine} (one {@code jdk.internal.vm.Continuation} per task,
  * all run by the driver thread). A strand is made lazily, the first time its task gets the baton;
- * the engine keeps it in {@code RealTask.strand}. Every strand runs the scheduler's strand body
- * ({@link #attach}), which runs the task's body and names who gets the baton after it. {@code
+ * the engine keeps it in {@code RealTask.strand}. A strand's entry point is its task itself
+ * ({@link RealTask#run}: a virtual thread's {@code Runnable}, a continuation's body), which calls
+ * the task's body directly, so no frame of the engine lies under the body of a suspended task;
+ * around the body it calls {@link #strandStarts} and, through the scheduler, which names the next
+ * holder, {@link #strandEnds}. {@code
  * -Dasyncigo.engine=auto|virtual|carrier|continuation} chooses ({@link EngineChoice}). One
  * instance per loop; loop-confined except {@link #owner} and {@link #selection}.
  */
@@ -26,11 +28,14 @@ sealed interface Engine permits ThreadEngine, ContinuationEngine {
     return selection().chosen();
   }
 
+  /** On a task's new strand, before the task's body: returns once the strand holds the baton. */
+  void strandStarts();
+
   /**
-   * Gives every strand its body: runs the task's body and returns the task to hand the baton to
-   * next (null: the driver). Called once, before the loop runs.
+   * On the strand of {@code task}, whose body has settled it: gives the baton to {@code next}
+   * (null: the driver); the strand then ends, without touching loop state.
    */
-  void attach(Function<RealTask<?>, RealTask<?>> strandBody);
+  void strandEnds(RealTask<?> task, RealTask<?> next);
 
   /** Throws if {@code driver} cannot drive a loop on this engine; before any state change. */
   default void checkDriver(Thread driver) {}

@@ -51,19 +51,24 @@ final class FailureReporter {
     LOG.error("{}", f.message(), f.exception());
   }
 
+  /** Whether the loop runs in debug mode. */
+  boolean debug() {
+    return debug;
+  }
+
   void taskFailed(RealTask<?> task, Throwable failure) {
     Watch w = new Watch(this, failure, task, siteOf(task));
-    task.failureWatch = w;
+    task.failureWatch(w);
     pending.add(w);
     CLEANER.register(task, w);
   }
 
   private StackTraceElement[] siteOf(RealTask<?> task) {
-    return debug ? task.creationSite : null;
+    return debug ? task.creationSiteOrNull() : null;
   }
 
   void retrieved(RealTask<?> task) {
-    Watch w = task.failureWatch;
+    Watch w = task.failureWatch();
     if (w != null) {
       w.retrieved = true;
       pending.remove(w);

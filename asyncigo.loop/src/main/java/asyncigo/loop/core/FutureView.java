@@ -6,12 +6,13 @@ import java.lang.invoke.VarHandle;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The {@link CompletableFuture} view of a {@link RealFuture} ({@code Future.toCompletableFuture}),
- * for any thread. The view is stored in the future once, by compare-and-exchange, so concurrent
+ * The {@link CompletableFuture} view of a {@link LoopFuture} ({@code Future.toCompletableFuture}),
+ * for any thread. The view is stored in the future's {@link Completion} once, by compare-and-exchange, so concurrent
  * first calls get the same one. The view of a done future is completed at once; that of a pending
  * future by a done callback registered on the loop (handed over with {@code callSoonThreadsafe}
  * when the caller is another thread). A failure delivered to the view is marked retrieved on the
- * loop. Cancelling the view cancels the future, on the loop. Thread-safe.
+ * loop. Cancelling the view cancels the future (a task: requests its cancellation), on the loop.
+ * Thread-safe.
  */
 final class FutureView {
   private static final VarHandle VIEW;
@@ -19,7 +20,7 @@ final class FutureView {
   static {
     try {
       VIEW =
-          MethodHandles.lookup().findVarHandle(RealFuture.class, "view", CompletableFuture.class);
+          MethodHandles.lookup().findVarHandle(Completion.class, "view", CompletableFuture.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -29,12 +30,13 @@ final class FutureView {
 
   /** The view of {@code future}, made on the first call. */
   @SuppressWarnings("unchecked")
-  static <T> CompletableFuture<T> of(RealFuture<T> future) {
-    CompletableFuture<T> existing = (CompletableFuture<T>) VIEW.getAcquire(future);
+  static <T> CompletableFuture<T> of(LoopFuture<T> future) {
+    Completion<T> completion = future.completion();
+    CompletableFuture<T> existing = (CompletableFuture<T>) VIEW.getAcquire(completion);
     if (existing != null) {
       return existing;
     }
-    Scheduler scheduler = future.scheduler;
+    Scheduler scheduler = completion.scheduler;
     boolean onLoop = scheduler.isOwner();
     boolean done = future.isDone();
     if (!done && scheduler.loop.isClosed()) {
@@ -43,7 +45,7 @@ final class FutureView {
               + " never complete");
     }
     CompletableFuture<T> view = new CompletableFuture<>();
-    Object winner = VIEW.compareAndExchange(future, null, view);
+    Object winner = VIEW.compareAndExchange(completion, null, view);
     if (winner != null) {
       return (CompletableFuture<T>) winner;
     }
@@ -54,14 +56,13 @@ final class FutureView {
     view.whenComplete(
         (v, e) -> {
           if (view.isCancelled()) {
-            scheduler.loop.callSoonThreadsafe(
-                () ->
-                    future.settle(
-                        Future.State.CANCELLED, new StoredCancellation("cancelled through view")));
+            scheduler.loop.callSoonThreadsafe(future::cancel);
           }
         });
     Runnable register =
-        () -> future.listen(new RealFuture.DoneCallback<T>(future, f -> complete(f, view, true)));
+        () ->
+            completion.listen(
+                new Completion.DoneCallback<T>(future, f -> complete(f, view, true)));
     if (onLoop) {
       register.run();
     } else {
@@ -77,17 +78,18 @@ final class FutureView {
    */
   @SuppressWarnings("unchecked")
   private static <T> void complete(Future<T> done, CompletableFuture<T> view, boolean onLoop) {
-    RealFuture<T> future = (RealFuture<T>) done;
-    switch (future.state()) {
-      case SUCCEEDED -> view.complete((T) future.rawValue());
+    LoopFuture<T> future = (LoopFuture<T>) done;
+    Completion<T> completion = future.completion();
+    switch (completion.state()) {
+      case SUCCEEDED -> view.complete((T) completion.rawValue());
       case FAILED -> {
-        Scheduler scheduler = future.scheduler;
+        Scheduler scheduler = completion.scheduler;
         if (onLoop) {
           future.markRetrieved();
         } else if (!scheduler.loop.isClosed()) {
           scheduler.loop.callSoonThreadsafe(future::markRetrieved);
         }
-        view.completeExceptionally((Throwable) future.rawValue());
+        view.completeExceptionally((Throwable) completion.rawValue());
       }
       default -> view.cancel(false);
     }

@@ -10,11 +10,9 @@ import asyncigo.api.Loop;
  * stream and direction serves every wait (no allocation per wait). Loop-confined.
  */
 public final class ReadinessFuture extends RealFuture<Void> {
-  private final Runnable settled;
-
   private ReadinessFuture(Scheduler scheduler, Runnable settled) {
     super(scheduler);
-    this.settled = settled;
+    completion.onSettled = settled;
   }
 
   /**
@@ -28,11 +26,6 @@ public final class ReadinessFuture extends RealFuture<Void> {
     return new ReadinessFuture(((RealLoop) loop).scheduler, settled);
   }
 
-  @Override
-  void onSettled() {
-    settled.run();
-  }
-
   /**
    * Makes this done future pending again. Only for a future nobody else holds: a task that
    * awaited it must have resumed and read its outcome first.
@@ -43,6 +36,6 @@ public final class ReadinessFuture extends RealFuture<Void> {
     if (!isDone()) {
       throw new IllegalStateException("a pending readiness future cannot be reset");
     }
-    rearm();
+    completion.rearm();
   }
 }

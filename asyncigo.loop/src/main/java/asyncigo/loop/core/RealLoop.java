@@ -8,6 +8,7 @@ import asyncigo.api.Loop;
 import asyncigo.api.LoopMetrics;
 import asyncigo.api.LoopOptions;
 import asyncigo.api.PollerSelection;
+import asyncigo.api.Promise;
 import asyncigo.api.Task;
 import asyncigo.api.internal.context.Contexts;
 import asyncigo.api.internal.context.TaskContext;
@@ -140,7 +141,7 @@ public final class RealLoop implements Loop {
     state = State.RUNNING;
     RealTask<T> mainTask;
     try {
-      mainTask = newTask("main", main, Contexts.ofThisThread());
+      mainTask = newTask("main", 0, main, Contexts.ofThisThread());
       scheduler.drive(mainTask::isDone);
       for (Task<?> t : scheduler.tasks.snapshot()) {
         t.cancel();
@@ -151,7 +152,7 @@ public final class RealLoop implements Loop {
     }
     mainTask.markRetrieved(); // run() rethrows main's failure: it is retrieved.
     failures.reportUnretrieved();
-    return mainTask.outcome();
+    return mainTask.completion().outcome();
   }
 
   /**
@@ -176,7 +177,7 @@ public final class RealLoop implements Loop {
   @Override
   public <T> Task<T> spawn(Coroutine<T> body) {
     checkOpen("Loop.spawn");
-    return newTask("task-" + ++taskCounter, body, null);
+    return newTask(null, ++taskCounter, body, null);
   }
 
   @Override
@@ -185,15 +186,17 @@ public final class RealLoop implements Loop {
     if (name == null) {
       throw new NullPointerException("task name must not be null");
     }
-    return newTask(name, body, null);
+    return newTask(name, 0, body, null);
   }
 
   /**
-   * Creates and schedules a task spawned by the running task (none in a callback or for main).
+   * Creates and schedules a task spawned by the running task (none in a callback or for main),
+   * named {@code name}, or "task-" + {@code number} when that is null (built only when asked).
    * It starts with {@code context}, or, when that is null, a copy of its spawner's (none in a
    * callback).
    */
-  private <T> RealTask<T> newTask(String name, Coroutine<T> body, TaskContext context) {
+  private <T> RealTask<T> newTask(
+      String name, long number, Coroutine<T> body, TaskContext context) {
     if (body == null) {
       throw new NullPointerException("task body must not be null");
     }
@@ -201,12 +204,12 @@ public final class RealLoop implements Loop {
     RealTask<?> spawner = scheduler.runningTask();
     TaskContext inherited =
         context != null ? context : spawner == null ? TaskContext.EMPTY : spawner.context();
-    RealTask<T> t = new RealTask<>(scheduler, name, body, site, inherited);
+    RealTask<T> t = new RealTask<>(scheduler, name, number, body, site, inherited);
     t.spawner = spawner;
     scheduler.tasks.add(t);
     scheduler.enqueue(t);
     if (FlightRecording.active()) {
-      LoopEvents.taskCreated(id, name, spawner == null ? null : spawner.name());
+      LoopEvents.taskCreated(id, t.name(), spawner == null ? null : spawner.name());
     }
     return t;
   }
@@ -223,7 +226,7 @@ public final class RealLoop implements Loop {
   }
 
   @Override
-  public <T> Future<T> newFuture() {
+  public <T> Promise<T> newFuture() {
     checkOpen("Loop.newFuture");
     return new RealFuture<>(scheduler);
   }
@@ -244,13 +247,13 @@ public final class RealLoop implements Loop {
       throw new IllegalArgumentException("delay must not be negative: " + delay);
     }
     return scheduler.timers.schedule(
-        saturatedAdd(scheduler.clock.now(), delay), requireCallback(callback));
+        saturatedAdd(scheduler.clock.now(), delay), new CallbackEntry(requireCallback(callback)));
   }
 
   @Override
   public Handle callAt(long when, Runnable callback) {
     checkOpen("Loop.callAt");
-    return scheduler.timers.schedule(when, requireCallback(callback));
+    return scheduler.timers.schedule(when, new CallbackEntry(requireCallback(callback)));
   }
 
   private static long saturatedAdd(long now, Duration d) {
@@ -299,16 +302,7 @@ public final class RealLoop implements Loop {
       yieldNow();
       return;
     }
-    scheduler.currentTaskFor("Loop.sleep").checkCancelled();
-    RealFuture<Void> done = new RealFuture<>(scheduler);
-    TimerHandle timer =
-        scheduler.timers.schedule(
-            saturatedAdd(scheduler.clock.now(), duration), () -> done.settle(Future.State.SUCCEEDED, null));
-    try {
-      scheduler.await(done);
-    } finally {
-      timer.cancel();
-    }
+    scheduler.sleep(saturatedAdd(scheduler.clock.now(), duration));
   }
 
   @Override

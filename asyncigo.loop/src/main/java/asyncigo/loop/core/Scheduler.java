@@ -1,5 +1,6 @@
 package asyncigo.loop.core;
 
+import asyncigo.api.CancelledException;
 import asyncigo.api.Future;
 import asyncigo.api.Loop;
 import asyncigo.api.spi.Poller;
@@ -25,9 +26,11 @@ import java.util.function.BooleanSupplier;
  *
  * <ul>
  *   <li><b>Strands.</b> The driver is the thread that called {@code run}; every task body runs on
- *       a strand of its own (see {@link Engine}). Exactly one strand holds the baton at any
- *       instant, and only its holder touches loop state; the engine passes it on when told ({@link
- *       Engine#resumeFromDriver}, {@link Engine#switchFrom}, or a strand body returning).
+ *       a strand of its own (see {@link Engine}), whose entry point is the task itself ({@link
+ *       RealTask#run}, calling {@link #strandStarts} and {@link #strandEnds} around the body).
+ *       Exactly one strand holds the baton at any instant, and only its holder touches loop
+ *       state; the engine passes it on when told ({@link Engine#resumeFromDriver}, {@link
+ *       Engine#switchFrom}, {@link Engine#strandEnds}).
  *   <li><b>Who runs the scheduler.</b> Whichever strand holds the baton. A task that suspends
  *       calls {@link #nextRunnable} itself: callbacks run inline, and when the next item is
  *       another task the baton goes to that task's strand (directly on the thread engines, through
@@ -42,7 +45,8 @@ import java.util.function.BooleanSupplier;
  *       remaining}). Items queued meanwhile run in the next iteration, so a task that yields in a
  *       loop cannot starve timers, I/O or thread-safe callbacks. While work is ready, the I/O
  *       poll (a syscall) is skipped for up to {@link #POLL_SKIP} iterations.
- *   <li><b>Ready items</b> are {@link RealTask}s to resume (or start) and {@link Runnable}s.
+ *   <li><b>Ready items</b> are {@link ReadyEntry}s: {@link RealTask}s to resume (or start) and
+ *       callbacks, told apart by the entry itself ({@link ReadyEntry#takeTurn}).
  *   <li><b>Stopping.</b> {@code run} gives a stop condition, checked at iteration boundaries;
  *       when it holds, the baton returns to the driver, which returns from {@link #drive}.
  * </ul>
@@ -70,14 +74,14 @@ final class Scheduler {
   private final Engine engine;
   private final SlowStepWatch slowSteps;
 
-  private final ArrayDeque<Object> ready = new ArrayDeque<>();
-  private final java.util.function.Consumer<Runnable> toReady = ready::addLast;
+  private final ArrayDeque<ReadyEntry> ready = new ArrayDeque<>();
+  private final java.util.function.Consumer<ReadyEntry> toReady = ready::addLast;
   private int remaining;
   private int pollsSkipped;
   long iterations;
   long ioEvents;
   long polls;
-  private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<ReadyEntry> inbox = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean inboxSignalled = new AtomicBoolean();
 
   /** Whether {@link #drive} runs; written by the driver before the baton leaves it. */
@@ -101,7 +105,6 @@ final class Scheduler {
     this.slowSteps = slowSteps;
     this.io = new PollerIo(poller, loop);
     this.timers = new TimerQueue(this);
-    engine.attach(this::strandBody);
   }
 
   // ------------------------------------------------------------------------ thread confinement
@@ -128,6 +131,22 @@ final class Scheduler {
     return null;
   }
 
+  /**
+   * The name of the calling thread, or, for the unnamed strand of a task (see {@link
+   * RealTask#strandName}), the task's name.
+   */
+  static String currentThreadName() {
+    Thread me = Thread.currentThread();
+    String name = me.getName();
+    if (name.isEmpty()) {
+      Scheduler s = current();
+      if (s != null && s.running != null && s.running.strand == me) {
+        return s.running.name();
+      }
+    }
+    return name;
+  }
+
   /** Whether the calling thread holds the loop (or owns it while it is not running). */
   boolean isOwner() {
     return Thread.currentThread() == engine.owner();
@@ -139,7 +158,7 @@ final class Scheduler {
           what
               + " is loop-confined: call it on the loop's thread (inside a task or callback of"
               + " the loop), not from thread "
-              + Thread.currentThread().getName());
+              + currentThreadName());
     }
   }
 
@@ -161,36 +180,38 @@ final class Scheduler {
 
   // ------------------------------------------------------------------------ suspension points
 
-  <T> T await(RealFuture<T> f) {
+  <T> T await(LoopFuture<T> f) {
     refuseForeignAwait();
     RealTask<?> me = currentTaskFor("Future.await");
     if (f == me) {
       throw new IllegalStateException("a task cannot await itself: " + me.name());
     }
     me.checkCancelled();
-    if (!f.isDone()) {
+    Completion<T> c = f.completion();
+    if (!c.isDone()) {
       me.awaiting = f;
-      f.listen(me);
+      c.listen(me);
       try {
         suspend(me);
       } catch (IllegalStateException cannotSuspend) {
-        f.unlisten(me);
+        c.unlisten(me);
         throw cannotSuspend;
       } finally {
         me.awaiting = null;
       }
-      if (!f.isDone()) {
-        f.unlisten(me);
+      if (!c.isDone()) {
+        c.unlisten(me);
         me.checkCancelled();
       }
       // A future that completed before a cancellation reached this task keeps its result: the
       // cancellation takes effect at the next await, and a task whose body returns that result
       // before awaiting again ends with it (see RealTask), so no delivered value is ever lost.
     }
-    if (f.state() == Future.State.CANCELLED) {
+    if (c.state() == Future.State.CANCELLED) {
       me.awaitedFutureCancelled();
     }
-    return f.outcome();
+    f.markRetrieved();
+    return c.outcome();
   }
 
   /** A task of another loop awaiting a future of this one: the error names the way, submit. */
@@ -204,6 +225,43 @@ final class Scheduler {
     }
   }
 
+  /**
+   * Suspends the running task until loop time {@code when}. The task parks in its timer entry,
+   * with no future: the timer puts the task itself in the ready queue, and {@link
+   * RealTask#cancel} withdraws the timer and queues the task. {@link #suspend} is inlined here:
+   * one frame less in the stack of each of a million sleepers.
+   */
+  void sleep(long when) {
+    RealTask<?> me = currentTaskFor("Loop.sleep");
+    me.checkCancelled();
+    me.sleepingIn = timers.schedule(when, me);
+    slowSteps.stepEnded(me);
+    running = null;
+    Object next = nextRunnable(false);
+    if (next != me) {
+      try {
+        engine.switchFrom(me, next == DRIVER ? null : (RealTask<?>) next);
+      } catch (IllegalStateException cannotSuspend) {
+        me.sleepingIn.cancel();
+        me.sleepingIn = null;
+        undoSwitch(me, next);
+        throw cannotSuspend;
+      }
+    }
+    running = me;
+    slowSteps.stepStarted();
+    boolean cancelled = me.sleepingIn == null;
+    me.sleepingIn = null;
+    if (cancelled) {
+      // Woken by a cancellation (RealTask.cancel clears sleepingIn, even when the timer had
+      // already queued the task): it throws here even if the request was withdrawn meanwhile,
+      // as the cancelled future of an await would.
+      me.checkCancelled();
+      me.awaitedFutureCancelled();
+      throw new CancelledException("sleep was cancelled");
+    }
+  }
+
   void yieldNow() {
     RealTask<?> me = currentTaskFor("Loop.yieldNow");
     me.checkCancelled();
@@ -214,13 +272,13 @@ final class Scheduler {
 
   // ------------------------------------------------------------------------ queues
 
-  void enqueue(Object item) {
+  void enqueue(ReadyEntry item) {
     ready.addLast(item);
   }
 
   /** Thread-safe: hands {@code callback} to the loop, waking its poller if needed. */
   void submit(Runnable callback) {
-    inbox.add(callback);
+    inbox.add(new CallbackEntry(callback));
     if (!inboxSignalled.getAndSet(true)) {
       poller.wakeup();
     }
@@ -284,7 +342,7 @@ final class Scheduler {
   /** A switch that did not happen: {@code next} is ready again, first, and {@code me} runs. */
   private void undoSwitch(RealTask<?> me, Object next) {
     int index = 0;
-    for (java.util.Iterator<Object> it = ready.iterator(); it.hasNext(); index++) {
+    for (java.util.Iterator<ReadyEntry> it = ready.iterator(); it.hasNext(); index++) {
       if (it.next() == me) {
         it.remove();
         if (index < remaining) {
@@ -294,22 +352,30 @@ final class Scheduler {
       }
     }
     if (next != DRIVER) {
-      ready.addFirst(next);
+      ready.addFirst((RealTask<?>) next);
       remaining++;
     }
     running = me;
     slowSteps.stepStarted();
   }
 
-  /** What every strand runs: the task's body, then who gets the baton after it (null: driver). */
-  private RealTask<?> strandBody(RealTask<?> task) {
+  /**
+   * The start of a task's strand ({@link RealTask#run}, which then runs the body itself, so that
+   * no frame of the engine or the scheduler sits between the strand's entry and the body): waits
+   * for the baton, then marks the task running.
+   */
+  void strandStarts(RealTask<?> task) {
+    engine.strandStarts();
     running = task;
     slowSteps.stepStarted();
-    task.runBody();
+  }
+
+  /** The end of a task's strand, after its body settled the task: passes the baton on. */
+  void strandEnds(RealTask<?> task) {
     slowSteps.stepEnded(task);
     running = null;
     Object next = nextRunnable(false);
-    return next == DRIVER ? null : (RealTask<?>) next;
+    engine.strandEnds(task, next == DRIVER ? null : (RealTask<?>) next);
   }
 
   /** The frames of {@code task}'s strand (see {@link Engine#stackOf}). */
@@ -326,15 +392,10 @@ final class Scheduler {
     for (; ; ) {
       if (remaining > 0) {
         remaining--;
-        Object item = ready.pollFirst();
-        if (item instanceof RealTask<?> t) {
-          if (t.strand == null && t.cancelRequests > 0) {
-            t.cancelUnstarted();
-            continue;
-          }
-          return t;
+        RealTask<?> task = takeTurn(ready.pollFirst());
+        if (task != null) {
+          return task;
         }
-        runCallback((Runnable) item);
         continue;
       }
       if (stopWhen.getAsBoolean()) {
@@ -359,11 +420,13 @@ final class Scheduler {
     return ready.isEmpty() && !inboxSignalled.get() && timers.nextDue() > clock.now();
   }
 
-  private void runCallback(Runnable callback) {
+  /** Gives {@code entry} its turn: a callback runs (a failure goes to the handler), a task is returned. */
+  private RealTask<?> takeTurn(ReadyEntry entry) {
     try {
-      slowSteps.callback(callback);
+      return slowSteps.turn(entry);
     } catch (Throwable t) {
       failures.callbackFailed(t);
+      return null;
     }
   }
 
@@ -378,7 +441,7 @@ final class Scheduler {
     }
     if (inboxSignalled.get()) {
       inboxSignalled.set(false);
-      for (Runnable r = inbox.poll(); r != null; r = inbox.poll()) {
+      for (ReadyEntry r = inbox.poll(); r != null; r = inbox.poll()) {
         ready.addLast(r);
       }
     }

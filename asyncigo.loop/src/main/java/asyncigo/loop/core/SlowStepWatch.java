@@ -50,24 +50,28 @@ final class SlowStepWatch {
     }
   }
 
-  /** Runs and times a callback. */
-  void callback(Runnable callback) {
+  /**
+   * Gives a ready entry its turn, timing it when it is a callback (a task's turn only returns
+   * it: its step is timed by {@link #stepStarted} and {@link #stepEnded}).
+   */
+  RealTask<?> turn(ReadyEntry entry) {
     if (!debug && !FlightRecording.active()) {
-      callback.run();
-      return;
+      return entry.takeTurn();
     }
     long start = System.nanoTime();
+    RealTask<?> task = null;
     try {
-      callback.run();
+      task = entry.takeTurn();
+      return task;
     } finally {
       long took = System.nanoTime() - start;
-      if (took > thresholdNanos) {
-        slow(null, callback, took);
+      if (task == null && took > thresholdNanos) {
+        slow(null, entry, took);
       }
     }
   }
 
-  private void slow(String task, Runnable callback, long took) {
+  private void slow(String task, ReadyEntry callback, long took) {
     if (debug) {
       if (task != null) {
         LOG.warn(

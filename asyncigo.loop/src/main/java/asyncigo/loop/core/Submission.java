@@ -2,6 +2,7 @@ package asyncigo.loop.core;
 
 import asyncigo.api.Coroutine;
 import asyncigo.api.Future;
+import asyncigo.api.Promise;
 import asyncigo.api.Task;
 import asyncigo.api.UncheckedExecutionException;
 
@@ -24,7 +25,7 @@ final class Submission<T> {
   private final RealLoop target;
   private final RealLoop caller;
   private final Coroutine<T> body;
-  private final Future<T> result;
+  private final Promise<T> result;
   private Task<T> task;
   private boolean cancelled;
 

@@ -20,8 +20,11 @@ final class TaskDump {
       RealTask<?> t = (RealTask<?>) task;
       b.append("Task ").append(t.name()).append(" [").append(stateOf(t, running)).append(']');
       t.awaiting().ifPresent(f -> b.append(" awaiting ").append(f));
-      if (t.cancelRequests > 0) {
-        b.append(" (cancelling: ").append(t.cancelRequests).append(')');
+      if (t.sleepingIn != null) {
+        b.append(" sleeping");
+      }
+      if (t.cancelRequests() > 0) {
+        b.append(" (cancelling: ").append(t.cancelRequests()).append(')');
       }
       b.append('\n');
       for (StackTraceElement e : t.stack()) {
@@ -72,11 +75,13 @@ final class TaskDump {
       RealTask<?> running) {
     b.append(indent).append(last ? "└── " : "├── ");
     b.append(t.name()).append(" [").append(stateOf(t, running)).append(']');
-    RealFuture<?> awaited = t.awaiting;
+    LoopFuture<?> awaited = t.awaiting;
     if (awaited instanceof RealTask<?> other) {
       b.append(" awaits task ").append(other.name());
     } else if (awaited != null) {
       b.append(" awaits ").append(awaited);
+    } else if (t.sleepingIn != null) {
+      b.append(" sleeps");
     }
     RealTask<?> spawner = t.spawner;
     if (spawner != null && spawner.isDone()) {
@@ -95,8 +100,39 @@ final class TaskDump {
       return "running";
     }
     if (t.strand == null) {
-      return t.cancelRequests > 0 ? "cancelled before start" : "scheduled";
+      return t.cancelRequests() > 0 ? "cancelled before start" : "scheduled";
     }
-    return t.awaiting == null ? "ready" : "suspended";
+    return t.awaiting == null && t.sleepingIn == null ? "ready" : "suspended";
+  }
+
+  /** The frames of a task's strand without those of the JDK's parking and of this engine. */
+  static List<StackTraceElement> trim(StackTraceElement[] frames) {
+    int from = 0;
+    int to = frames.length;
+    while (from < to && isMachinery(frames[from])) {
+      from++;
+    }
+    while (to > from && isMachinery(frames[to - 1])) {
+      to--;
+    }
+    return List.of(frames).subList(from, to);
+  }
+
+  /** Frames of the JDK's parking and of this engine, which say nothing about the task's code. */
+  private static boolean isMachinery(StackTraceElement e) {
+    String c = e.getClassName();
+    return c.equals("java.lang.Thread")
+        || c.equals("java.lang.VirtualThread")
+        || c.equals("java.lang.System$1")
+        || c.equals("java.util.concurrent.locks.LockSupport")
+        || c.startsWith(Scheduler.class.getName())
+        || c.startsWith(ThreadEngine.class.getName())
+        || c.startsWith(ContinuationEngine.class.getName())
+        || c.equals("jdk.internal.vm.Continuation")
+        || c.equals(RealFuture.class.getName())
+        || c.equals(Completion.class.getName())
+        || c.equals(RealTask.class.getName())
+        || c.equals(RealLoop.class.getName())
+        || c.equals(TaskDump.class.getName());
   }
 }

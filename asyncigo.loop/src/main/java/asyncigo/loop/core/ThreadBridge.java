@@ -35,13 +35,13 @@ final class ThreadBridge {
                   try {
                     Contexts.enterThread(context);
                     T value = work.call();
-                    scheduler.submit(() -> result.settle(Future.State.SUCCEEDED, value));
+                    scheduler.submit(() -> result.complete(value));
                   } catch (Throwable t) {
-                    scheduler.submit(() -> result.settle(Future.State.FAILED, t));
+                    scheduler.submit(() -> result.fail(t));
                   }
                 });
-    result.listen(
-        new RealFuture.DoneCallback<T>(
+    result.completion.listen(
+        new Completion.DoneCallback<T>(
             result,
             f -> {
               if (f.isCancelled()) {
@@ -67,15 +67,15 @@ final class ThreadBridge {
                           ? c.getCause()
                           : error;
                   if (cause == null) {
-                    result.settle(Future.State.SUCCEEDED, value);
+                    result.complete(value);
                   } else if (cause instanceof CancellationException) {
                     result.cancel();
                   } else {
-                    result.settle(Future.State.FAILED, cause);
+                    result.fail(cause);
                   }
                 }));
-    result.listen(
-        new RealFuture.DoneCallback<T>(
+    result.completion.listen(
+        new Completion.DoneCallback<T>(
             result,
             f -> {
               if (f.isCancelled()) {

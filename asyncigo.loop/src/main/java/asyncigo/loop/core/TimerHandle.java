@@ -3,31 +3,31 @@ package asyncigo.loop.core;
 import asyncigo.api.Handle;
 
 /**
- * A callback due at a loop time. Ordered by due time, then by scheduling order, so equal
+ * A ready entry (a callback, or a sleeping task) due at a loop time. Ordered by due time, then by scheduling order, so equal
  * deadlines fire first-scheduled-first. {@link #cancel()} and {@link #isCancelled()} are
  * loop-confined and checked; {@link #when()} is thread-safe.
  */
 final class TimerHandle implements Handle, Comparable<TimerHandle> {
   private final long when;
   private final long sequence;
-  private Runnable callback;
+  private ReadyEntry entry;
   private boolean cancelled;
   private final TimerQueue queue;
 
-  TimerHandle(long when, long sequence, Runnable callback, TimerQueue queue) {
+  TimerHandle(long when, long sequence, ReadyEntry entry, TimerQueue queue) {
     this.when = when;
     this.sequence = sequence;
-    this.callback = callback;
+    this.entry = entry;
     this.queue = queue;
   }
 
   @Override
   public boolean cancel() {
     queue.scheduler.checkOwner("Handle.cancel");
-    if (callback == null) {
+    if (entry == null) {
       return false;
     }
-    callback = null;
+    entry = null;
     cancelled = true;
     queue.cancelled(this);
     return true;
@@ -49,10 +49,10 @@ final class TimerHandle implements Handle, Comparable<TimerHandle> {
     return when;
   }
 
-  /** Takes the callback for running (null if cancelled); the handle can no longer be cancelled. */
-  Runnable take() {
-    Runnable r = callback;
-    callback = null;
+  /** Takes the entry for the ready queue (null if cancelled); the handle can no longer be cancelled. */
+  ReadyEntry take() {
+    ReadyEntry r = entry;
+    entry = null;
     return r;
   }
 

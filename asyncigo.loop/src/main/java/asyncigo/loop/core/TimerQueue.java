@@ -19,8 +19,8 @@ final class TimerQueue {
     this.scheduler = scheduler;
   }
 
-  TimerHandle schedule(long when, Runnable callback) {
-    TimerHandle h = new TimerHandle(when, sequence++, callback, this);
+  TimerHandle schedule(long when, ReadyEntry entry) {
+    TimerHandle h = new TimerHandle(when, sequence++, entry, this);
     heap.add(h);
     return h;
   }
@@ -39,11 +39,11 @@ final class TimerQueue {
     return h == null ? Long.MAX_VALUE : h.when();
   }
 
-  /** Moves the callbacks of every live timer due at or before {@code now} to {@code sink}. */
-  void popDue(long now, java.util.function.Consumer<Runnable> sink) {
+  /** Moves the entries of every live timer due at or before {@code now} to {@code sink}. */
+  void popDue(long now, java.util.function.Consumer<ReadyEntry> sink) {
     for (TimerHandle h = heap.peek(); h != null && h.when() <= now; h = heap.peek()) {
       heap.poll();
-      Runnable r = h.take();
+      ReadyEntry r = h.take();
       if (r != null) {
         lag.record(now, now - h.when());
         sink.accept(r);

@@ -10,8 +10,8 @@ final class VirtualEngine extends ThreadEngine {
   }
 
   @Override
-  Thread newStrand(String name, Runnable body) {
-    return Thread.ofVirtual().name(name).inheritInheritableThreadLocals(false).unstarted(body);
+  Thread newStrand(RealTask<?> task, String name) {
+    return Thread.ofVirtual().name(name).inheritInheritableThreadLocals(false).unstarted(task);
   }
 
   @Override

@@ -2,6 +2,7 @@ package asyncigo.loop.group;
 
 import asyncigo.api.Future;
 import asyncigo.api.LoopOptions;
+import asyncigo.api.Promise;
 import asyncigo.api.UnhandledFailure;
 import asyncigo.loop.core.RealLoop;
 import java.util.Optional;
@@ -28,7 +29,7 @@ final class GroupLoop {
   private final Thread thread;
   private final CompletableFuture<RealLoop> running = new CompletableFuture<>();
   private RealLoop loop;
-  private Future<Void> stopSignal;
+  private Promise<Void> stopSignal;
   private boolean stopRequested;
 
   /**

@@ -1,6 +1,7 @@
 package asyncigo.loop.io;
 
 import asyncigo.api.Future;
+import asyncigo.api.Promise;
 import asyncigo.api.UncheckedExecutionException;
 import asyncigo.api.net.StreamClosedException;
 import asyncigo.api.spi.PollChannel;
@@ -96,7 +97,7 @@ public final class IoWatch<C extends PollChannel> {
    * @param op the operation
    * @return the future
    */
-  public Future<Void> ready(int op) {
+  public Promise<Void> ready(int op) {
     int i = slot(op);
     ReadinessFuture f = handed[i];
     if (f != null && !f.isDone()) {

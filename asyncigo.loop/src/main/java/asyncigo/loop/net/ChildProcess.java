@@ -1,6 +1,7 @@
 package asyncigo.loop.net;
 
 import asyncigo.api.Future;
+import asyncigo.api.Promise;
 import asyncigo.api.net.AsyncStream;
 import asyncigo.api.process.ProcessResult;
 import asyncigo.api.process.ProcessSpec;
@@ -35,7 +36,7 @@ final class ChildProcess implements Subprocess, OwnedResources.Resource {
   private final ChannelStream stdout;
   private final ChannelStream stderr;
   /** Completed with the exit code once reaped; only its shields are handed out. */
-  private final Future<Integer> exited;
+  private final Promise<Integer> exited;
   private Integer exitCode;
 
   private ChildProcess(
@@ -182,7 +183,7 @@ final class ChildProcess implements Subprocess, OwnedResources.Resource {
   @Override
   public Future<Integer> exit() {
     confined("Subprocess.exit");
-    Future<Integer> future = context.loop().newFuture();
+    Promise<Integer> future = context.loop().newFuture();
     exited.whenDone(done -> future.complete(done.resultNow()));
     return future;
   }

@@ -4,6 +4,7 @@ import asyncigo.api.Async;
 import asyncigo.api.Future;
 import asyncigo.api.Handle;
 import asyncigo.api.Loop;
+import asyncigo.api.Promise;
 import asyncigo.api.Task;
 import asyncigo.api.WaitMode;
 import asyncigo.api.spi.PollStream;
@@ -66,7 +67,7 @@ final class Connector {
           running.add(loop.spawn("connect " + target, () -> attempt(target)));
         }
         List<Future<?>> wake = new ArrayList<>(running);
-        Future<Void> stagger = loop.newFuture();
+        Promise<Void> stagger = loop.newFuture();
         Handle timer = null;
         if (started < targets.size()) {
           timer = loop.callLater(STAGGER, () -> stagger.complete(null));

@@ -3,6 +3,7 @@ package asyncigo.loop.net;
 import asyncigo.api.Future;
 import asyncigo.api.Handle;
 import asyncigo.api.Loop;
+import asyncigo.api.Promise;
 import asyncigo.api.Task;
 import java.time.Duration;
 import java.util.Collection;
@@ -19,7 +20,7 @@ import java.util.function.IntSupplier;
 final class GracefulShutdown {
   private final Loop loop;
   private final IntSupplier closeOpen;
-  private final Future<Integer> done;
+  private final Promise<Integer> done;
   private int running;
   private int closedAtDeadline;
   private long deadline;

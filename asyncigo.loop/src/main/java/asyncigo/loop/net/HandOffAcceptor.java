@@ -3,6 +3,7 @@ package asyncigo.loop.net;
 import asyncigo.api.CancelledException;
 import asyncigo.api.Future;
 import asyncigo.api.Loop;
+import asyncigo.api.Promise;
 import asyncigo.api.net.Server;
 import asyncigo.api.net.StreamHandler;
 import asyncigo.api.spi.PollAcceptor;
@@ -35,11 +36,11 @@ public final class HandOffAcceptor implements Server, OwnedResources.Resource {
   private final StreamContext context;
   private final IoWatch<PollAcceptor> acceptor;
   private final InetSocketAddress localAddress;
-  private final Future<Void> closedSignal;
+  private final Promise<Void> closedSignal;
   private List<Receiver> receivers;
   private int next;
   private boolean closed;
-  private Future<Integer> shutdown;
+  private Promise<Integer> shutdown;
 
   private HandOffAcceptor(StreamContext context, IoWatch<PollAcceptor> acceptor) {
     this.context = context;

@@ -1,6 +1,7 @@
 package asyncigo.loop.net;
 
 import asyncigo.api.Future;
+import asyncigo.api.Promise;
 import asyncigo.api.spi.PollStream;
 import asyncigo.api.spi.Poller;
 import asyncigo.loop.io.IoWatch;
@@ -31,7 +32,7 @@ final class SocketTransport implements StreamTransport {
   }
 
   @Override
-  public Future<Void> readable() {
+  public Promise<Void> readable() {
     return watch.ready(Poller.READ);
   }
 
@@ -52,7 +53,7 @@ final class SocketTransport implements StreamTransport {
   }
 
   @Override
-  public Future<Void> writable() {
+  public Promise<Void> writable() {
     return watch.ready(Poller.WRITE);
   }
 

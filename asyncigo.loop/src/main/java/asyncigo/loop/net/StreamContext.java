@@ -2,6 +2,7 @@ package asyncigo.loop.net;
 
 import asyncigo.api.Future;
 import asyncigo.api.Loop;
+import asyncigo.api.Promise;
 import asyncigo.loop.io.IoReadiness;
 import java.nio.ByteBuffer;
 
@@ -34,7 +35,7 @@ record StreamContext(
   static StreamContext of(Loop loop, IoReadiness io) {
     ByteBuffer read = ByteBuffer.allocateDirect(SCRATCH_BYTES);
     ByteBuffer write = ByteBuffer.allocateDirect(SCRATCH_BYTES);
-    Future<Void> written = loop.newFuture();
+    Promise<Void> written = loop.newFuture();
     written.complete(null);
     return new StreamContext(
         loop, io, new OwnedResources(), read, write, new TlsScratch(), written);

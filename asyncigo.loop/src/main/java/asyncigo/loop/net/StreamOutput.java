@@ -1,6 +1,7 @@
 package asyncigo.loop.net;
 
 import asyncigo.api.Future;
+import asyncigo.api.Promise;
 import asyncigo.api.net.StreamClosedException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -46,7 +47,7 @@ final class StreamOutput {
   private final StreamContext context;
   private StreamTransport transport;
   private final WriteQueue queue = new WriteQueue();
-  private final List<Future<Void>> drainers = new ArrayList<>();
+  private final List<Promise<Void>> drainers = new ArrayList<>();
   private final Consumer<Future<Void>> onWritable = this::writable;
   private int highWater = DEFAULT_HIGH_WATER;
   private int lowWater = DEFAULT_LOW_WATER;
@@ -108,14 +109,14 @@ final class StreamOutput {
 
   /** A new future for {@code bytes}, queued behind what is queued already. */
   private Future<Void> queued(ByteBuffer bytes) {
-    Future<Void> written = context.loop().newFuture();
+    Promise<Void> written = context.loop().newFuture();
     queue.add(bytes, written);
     return written;
   }
 
   /** A new future failed with the output's failure. */
   private Future<Void> failed() {
-    Future<Void> written = context.loop().newFuture();
+    Promise<Void> written = context.loop().newFuture();
     written.fail(failure);
     return written;
   }
@@ -152,7 +153,7 @@ final class StreamOutput {
     if (queue.pending() <= highWater) {
       return;
     }
-    Future<Void> drained = context.loop().newFuture();
+    Promise<Void> drained = context.loop().newFuture();
     drainers.add(drained);
     try {
       IoAwait.await(drained);
@@ -164,7 +165,7 @@ final class StreamOutput {
   void flush() throws IOException {
     requireUnbroken();
     if (!queue.isEmpty() || !sendHeld()) {
-      Future<Void> flushed = context.loop().newFuture();
+      Promise<Void> flushed = context.loop().newFuture();
       queue.addMarker(flushed);
       arm();
       IoAwait.await(flushed);
@@ -288,14 +289,14 @@ final class StreamOutput {
   }
 
   private void wakeDrainers() {
-    for (Future<Void> drained : drainers) {
+    for (Promise<Void> drained : drainers) {
       drained.complete(null);
     }
     drainers.clear();
   }
 
   private void failDrainers(IOException e) {
-    for (Future<Void> drained : drainers) {
+    for (Promise<Void> drained : drainers) {
       drained.fail(e);
     }
     drainers.clear();

@@ -2,6 +2,7 @@ package asyncigo.loop.net;
 
 import asyncigo.api.CancelledException;
 import asyncigo.api.Future;
+import asyncigo.api.Promise;
 import asyncigo.api.Task;
 import asyncigo.api.net.Server;
 import asyncigo.api.net.StreamHandler;
@@ -56,7 +57,7 @@ final class TcpServer implements Server, OwnedResources.Resource {
   private final UnixSocketFile socketFile;
   private final Map<ChannelStream, Task<Void>> connections = new LinkedHashMap<>();
   private volatile int openCount;
-  private final Future<Void> closedSignal;
+  private final Promise<Void> closedSignal;
   private boolean closed;
   private GracefulShutdown shutdown;
 

@@ -1,6 +1,7 @@
 package asyncigo.loop.net;
 
 import asyncigo.api.Future;
+import asyncigo.api.Promise;
 import asyncigo.api.UncheckedExecutionException;
 import asyncigo.api.net.StreamClosedException;
 import asyncigo.api.net.TlsSession;
@@ -54,8 +55,8 @@ final class TlsTransport implements StreamTransport {
   private final SSLEngine engine;
   private final TlsInput input;
   private final TlsOutput output;
-  private final Future<Void> ready;
-  private Future<Void> readWait;
+  private final Promise<Void> ready;
+  private Promise<Void> readWait;
   private TlsSession session;
   private boolean closed;
 

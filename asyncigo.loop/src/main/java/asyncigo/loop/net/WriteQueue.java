@@ -1,6 +1,6 @@
 package asyncigo.loop.net;
 
-import asyncigo.api.Future;
+import asyncigo.api.Promise;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -14,7 +14,7 @@ import java.util.ArrayDeque;
 final class WriteQueue {
   private static final ByteBuffer MARKER = ByteBuffer.allocate(0);
 
-  private record Entry(ByteBuffer bytes, Future<Void> written) {}
+  private record Entry(ByteBuffer bytes, Promise<Void> written) {}
 
   private final ArrayDeque<Entry> entries = new ArrayDeque<>();
   private long pending;
@@ -29,13 +29,13 @@ final class WriteQueue {
   }
 
   /** Queues {@code bytes} (the queue owns the buffer from now on). */
-  void add(ByteBuffer bytes, Future<Void> written) {
+  void add(ByteBuffer bytes, Promise<Void> written) {
     entries.add(new Entry(bytes, written));
     pending += bytes.remaining();
   }
 
   /** Queues a marker that completes {@code flushed} once everything queued before it is sent. */
-  void addMarker(Future<Void> flushed) {
+  void addMarker(Promise<Void> flushed) {
     entries.add(new Entry(MARKER, flushed));
   }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import asyncigo.api.CancelledException;
 import asyncigo.api.Future;
 import asyncigo.api.Loop;
+import asyncigo.api.Promise;
 import asyncigo.api.Task;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ class CancellationTest {
     VirtualLoop.run(
         () -> {
           Loop loop = Loop.current();
-          Future<String> done = loop.newFuture();
+          Promise<String> done = loop.newFuture();
           done.complete("ready");
           Task<?> me = loop.currentTask().orElseThrow();
           me.cancel();
@@ -48,8 +49,8 @@ class CancellationTest {
     VirtualLoop.run(
         () -> {
           Loop loop = Loop.current();
-          Future<String> first = loop.newFuture();
-          Future<String> second = loop.newFuture();
+          Promise<String> first = loop.newFuture();
+          Promise<String> second = loop.newFuture();
           Task<Void> t =
               loop.spawn(
                   () -> {
@@ -76,7 +77,7 @@ class CancellationTest {
     VirtualLoop.run(
         () -> {
           Loop loop = Loop.current();
-          Future<String> f = loop.newFuture();
+          Promise<String> f = loop.newFuture();
           Task<String> t = loop.spawn(f::await);
           loop.yieldNow();
           assertTrue(t.cancel());
@@ -250,8 +251,8 @@ class CancellationTest {
     VirtualLoop.run(
         () -> {
           Loop loop = Loop.current();
-          Future<String> shielded = loop.newFuture();
-          Future<String> unshielded = loop.newFuture();
+          Promise<String> shielded = loop.newFuture();
+          Promise<String> unshielded = loop.newFuture();
           Task<String> t1 = loop.spawn(() -> shielded.shield().await());
           Task<String> t2 = loop.spawn(unshielded::await);
           loop.yieldNow();
@@ -298,7 +299,7 @@ class CancellationTest {
     VirtualLoop.run(
         () -> {
           Loop loop = Loop.current();
-          Future<String> f = loop.newFuture();
+          Promise<String> f = loop.newFuture();
           f.cancel();
           assertThrows(CancelledException.class, f::await);
           assertEquals(0, loop.currentTask().orElseThrow().cancelling());

@@ -10,6 +10,7 @@ import asyncigo.api.CancelledException;
 import asyncigo.api.Coroutine;
 import asyncigo.api.Future;
 import asyncigo.api.Loop;
+import asyncigo.api.Promise;
 import asyncigo.api.Task;
 import asyncigo.api.WaitMode;
 import asyncigo.api.Waited;
@@ -97,7 +98,7 @@ class CombinatorsTest {
     VirtualLoop.run(
         () -> {
           Loop loop = Loop.current();
-          Future<Integer> input = loop.newFuture();
+          Promise<Integer> input = loop.newFuture();
           Task<Waited> waiter = loop.spawn(() -> Async.await(WaitMode.ALL_COMPLETED, input));
           loop.yieldNow();
           waiter.cancel();

@@ -12,6 +12,7 @@ import asyncigo.api.CancelledException;
 import asyncigo.api.Future;
 import asyncigo.api.Loop;
 import asyncigo.api.LoopOptions;
+import asyncigo.api.Promise;
 import asyncigo.api.Task;
 import asyncigo.tck.ForeignThread;
 import java.util.List;
@@ -36,7 +37,7 @@ class CompletableFutureViewTest {
         VirtualLoop.run(
             () -> {
               Loop loop = Loop.current();
-              Future<String> future = loop.newFuture();
+              Promise<String> future = loop.newFuture();
               CompletableFuture<String> view = viewFromAnotherThread(future);
               assertSame(view, future.toCompletableFuture());
               assertFalse(view.isDone());
@@ -51,11 +52,11 @@ class CompletableFutureViewTest {
     VirtualLoop.run(
         () -> {
           Loop loop = Loop.current();
-          Future<String> succeeded = loop.newFuture();
+          Promise<String> succeeded = loop.newFuture();
           succeeded.complete("done");
-          Future<String> failed = loop.newFuture();
+          Promise<String> failed = loop.newFuture();
           failed.fail(new IllegalArgumentException("bad"));
-          Future<String> cancelled = loop.newFuture();
+          Promise<String> cancelled = loop.newFuture();
           cancelled.cancel();
 
           assertEquals("done", viewFromAnotherThread(succeeded).getNow(null));
@@ -94,7 +95,7 @@ class CompletableFutureViewTest {
   void cancellingTheViewFromAnotherThreadCancelsTheFuture() {
     VirtualLoop.run(
         () -> {
-          Future<String> future = Loop.current().newFuture();
+          Promise<String> future = Loop.current().newFuture();
           CompletableFuture<String> view = viewFromAnotherThread(future);
           assertNull(ForeignThread.call(() -> view.cancel(false)));
           assertThrows(CancelledException.class, future::await);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import asyncigo.api.CancelledException;
 import asyncigo.api.Future;
 import asyncigo.api.Loop;
+import asyncigo.api.Promise;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -22,7 +23,7 @@ class FutureTest {
   void theFirstCompletionWins() {
     VirtualLoop.run(
         () -> {
-          Future<String> f = Loop.current().newFuture();
+          Promise<String> f = Loop.current().newFuture();
           assertTrue(f.complete("first"));
           assertFalse(f.complete("second"));
           assertFalse(f.fail(new RuntimeException()));
@@ -38,7 +39,7 @@ class FutureTest {
     VirtualLoop.run(
         () -> {
           Loop loop = Loop.current();
-          Future<String> f = loop.newFuture();
+          Promise<String> f = loop.newFuture();
           f.whenDone(x -> order.add("callback 1"));
           f.whenDone(x -> order.add("callback 2"));
           loop.spawn(
@@ -61,7 +62,7 @@ class FutureTest {
     List<String> order = new ArrayList<>();
     VirtualLoop.run(
         () -> {
-          Future<Integer> f = Loop.current().newFuture();
+          Promise<Integer> f = Loop.current().newFuture();
           f.complete(1);
           f.whenDone(x -> order.add("callback"));
           order.add("after whenDone");
@@ -76,7 +77,7 @@ class FutureTest {
     List<String> order = new ArrayList<>();
     VirtualLoop.run(
         () -> {
-          Future<Integer> f = Loop.current().newFuture();
+          Promise<Integer> f = Loop.current().newFuture();
           Consumer<Future<Integer>> cb = x -> order.add("removed callback ran");
           f.whenDone(cb);
           f.whenDone(x -> order.add("kept"));
@@ -93,7 +94,7 @@ class FutureTest {
   void resultNowAndExceptionNowStateWhyTheyCannotAnswer() {
     VirtualLoop.run(
         () -> {
-          Future<Integer> f = Loop.current().newFuture();
+          Promise<Integer> f = Loop.current().newFuture();
           assertEquals(
               "future is still pending",
               assertThrows(IllegalStateException.class, f::resultNow).getMessage());
@@ -102,7 +103,7 @@ class FutureTest {
           f.fail(boom);
           assertSame(boom, f.exceptionNow());
           assertSame(boom, assertThrows(RuntimeException.class, f::resultNow));
-          Future<Integer> c = Loop.current().newFuture();
+          Promise<Integer> c = Loop.current().newFuture();
           c.cancel();
           assertThrows(CancelledException.class, c::resultNow);
           return null;
@@ -113,7 +114,7 @@ class FutureTest {
   void failRejectsNull() {
     VirtualLoop.run(
         () -> {
-          Future<Integer> f = Loop.current().newFuture();
+          Promise<Integer> f = Loop.current().newFuture();
           assertThrows(NullPointerException.class, () -> f.fail(null));
           assertThrows(NullPointerException.class, () -> f.whenDone(null));
           return null;
@@ -124,7 +125,7 @@ class FutureTest {
   void shieldOfADoneFutureIsTheFutureItself() {
     VirtualLoop.run(
         () -> {
-          Future<Integer> f = Loop.current().newFuture();
+          Promise<Integer> f = Loop.current().newFuture();
           f.complete(3);
           assertSame(f, f.shield());
           return null;
@@ -137,7 +138,7 @@ class FutureTest {
         VirtualLoop.run(
             () -> {
               Loop loop = Loop.current();
-              Future<Integer> f = loop.newFuture();
+              Promise<Integer> f = loop.newFuture();
               Future<Integer> s = f.shield();
               loop.callSoon(() -> f.complete(9));
               return s.await();
@@ -151,7 +152,7 @@ class FutureTest {
         VirtualLoop.run(
             () -> {
               Loop loop = Loop.current();
-              Future<String> f = loop.newFuture();
+              Promise<String> f = loop.newFuture();
               CompletableFuture<String> v = f.toCompletableFuture();
               assertSame(v, f.toCompletableFuture());
               loop.callSoon(() -> f.complete("done"));
@@ -167,7 +168,7 @@ class FutureTest {
     VirtualLoop.run(
         () -> {
           Loop loop = Loop.current();
-          Future<String> f = loop.newFuture();
+          Promise<String> f = loop.newFuture();
           f.toCompletableFuture().cancel(false);
           assertThrows(CancelledException.class, f::await);
           return null;
@@ -183,7 +184,7 @@ class FutureTest {
                 VirtualLoop.run(
                         () -> {
                           Loop loop = Loop.current();
-                          Future<String> f = loop.newFuture();
+                          Promise<String> f = loop.newFuture();
                           CompletableFuture<String> v = f.toCompletableFuture();
                           f.fail(new IllegalStateException("bad"));
                           loop.yieldNow();

@@ -2,8 +2,8 @@ package asyncigo.loop.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import asyncigo.api.Future;
 import asyncigo.api.Loop;
+import asyncigo.api.Promise;
 import asyncigo.api.net.Server;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,7 +27,7 @@ class IdleWakeUpTest {
       mostPollsInARound =
           loop.run(
               () -> {
-                Future<Long> counted = loop.newFuture();
+                Promise<Long> counted = loop.newFuture();
                 try (Server server =
                     loop.listen(
                         "127.0.0.1",

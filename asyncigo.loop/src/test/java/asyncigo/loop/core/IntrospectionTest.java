@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import asyncigo.api.Future;
 import asyncigo.api.Loop;
 import asyncigo.api.LoopOptions;
+import asyncigo.api.Promise;
 import asyncigo.api.Task;
 import asyncigo.api.UnhandledFailure;
 import java.io.ByteArrayOutputStream;
@@ -27,7 +28,7 @@ class IntrospectionTest {
     VirtualLoop.run(
         () -> {
           Loop loop = Loop.current();
-          Future<Void> gate = loop.newFuture();
+          Promise<Void> gate = loop.newFuture();
           Task<Void> a = loop.spawn("a", () -> { parkHere(gate); return null; });
           Task<Void> b = loop.spawn("b", () -> { parkHere(gate); return null; });
           loop.yieldNow();
@@ -48,7 +49,7 @@ class IntrospectionTest {
         VirtualLoop.run(
             () -> {
               Loop loop = Loop.current();
-              Future<Void> gate = loop.newFuture();
+              Promise<Void> gate = loop.newFuture();
               Task<Void> waiter = loop.spawn("waiter", () -> { parkHere(gate); return null; });
               loop.yieldNow();
               loop.spawn("not-started", () -> null);
@@ -114,5 +115,38 @@ class IntrospectionTest {
     }
     String log = captured.toString(StandardCharsets.UTF_8);
     assertTrue(log.contains("Executing step of task hog took"), log);
+  }
+
+  /**
+   * A task spawned without a name stores its number and builds "task-N" only when asked; the
+   * numbering and every string of the dump are what they were when the name was built at spawn.
+   */
+  @Test
+  void numberedTaskNamesAreBuiltWhenAskedAndReadAsBeforeInNamesAndTheDump() {
+    String dump =
+        VirtualLoop.run(
+            () -> {
+              Loop loop = Loop.current();
+              Task<Void> first = loop.spawn(() -> { loop.sleep(Duration.ofHours(1)); return null; });
+              Task<Void> named = loop.spawn("named", () -> null);
+              Task<Void> second = loop.spawn(() -> { loop.sleep(Duration.ofHours(1)); return null; });
+              loop.yieldNow();
+              assertEquals(List.of("task-1", "named", "task-2"),
+                  List.of(first.name(), named.name(), second.name()));
+              assertEquals("Task[task-1, PENDING]", first.toString());
+              String d = loop.dumpTasks();
+              first.cancel();
+              second.cancel();
+              return d;
+            });
+    assertTrue(dump.startsWith("3 tasks\nTask main [running]\n"), dump);
+    assertTrue(dump.contains("\nTask task-1 [suspended] sleeping\n"), dump);
+    assertTrue(dump.contains("\nTask task-2 [suspended] sleeping\n"), dump);
+    assertTrue(
+        dump.endsWith(
+            "└── main [running]\n"
+                + "    ├── task-1 [suspended] sleeps\n"
+                + "    └── task-2 [suspended] sleeps\n"),
+        dump);
   }
 }

@@ -10,6 +10,7 @@ import asyncigo.api.Future;
 import asyncigo.api.Handle;
 import asyncigo.api.Loop;
 import asyncigo.api.LoopOptions;
+import asyncigo.api.Promise;
 import asyncigo.api.Task;
 import asyncigo.tck.ForeignThread;
 import java.time.Duration;
@@ -33,8 +34,8 @@ class LoopConfinementTest {
     try (Loop loop = Loop.open(LoopOptions.defaults().virtualTime(true))) {
       loop.run(
           () -> {
-            Future<String> future = loop.newFuture();
-            Future<String> failed = loop.newFuture();
+            Promise<String> future = loop.newFuture();
+            Promise<String> failed = loop.newFuture();
             failed.fail(new IllegalArgumentException("boom"));
             Task<String> sleeper =
                 loop.spawn(
@@ -73,8 +74,8 @@ class LoopConfinementTest {
     try (Loop loop = Loop.open(LoopOptions.defaults().virtualTime(true))) {
       loop.run(
           () -> {
-            Future<String> succeeded = loop.newFuture();
-            Future<String> cancelled = loop.newFuture();
+            Promise<String> succeeded = loop.newFuture();
+            Promise<String> cancelled = loop.newFuture();
             Task<String> task = loop.spawn("worker", () -> "done");
             AtomicReference<String> seen = new AtomicReference<>();
             Runnable look =
@@ -104,7 +105,7 @@ class LoopConfinementTest {
 
   private static List<Call> calls(
       Loop loop,
-      Future<String> future,
+      Promise<String> future,
       Future<String> failed,
       Task<String> task,
       Handle soon,
@@ -131,8 +132,8 @@ class LoopConfinementTest {
         new Call("Loop.pipe", loop::pipe),
         new Call("Loop.close", loop::close),
         new Call("Future.await", future::await),
-        new Call("Future.complete", () -> future.complete("theirs")),
-        new Call("Future.fail", () -> future.fail(new IllegalStateException("theirs"))),
+        new Call("Promise.complete", () -> future.complete("theirs")),
+        new Call("Promise.fail", () -> future.fail(new IllegalStateException("theirs"))),
         new Call("Future.cancel", future::cancel),
         new Call("Future.resultNow", failed::resultNow),
         new Call("Future.exceptionNow", failed::exceptionNow),
@@ -155,7 +156,7 @@ class LoopConfinementTest {
   /** What the calls could have changed, as the loop thread sees it. */
   private static String snapshot(
       Loop loop,
-      Future<String> future,
+      Promise<String> future,
       Future<String> failed,
       Task<String> task,
       Handle soon,

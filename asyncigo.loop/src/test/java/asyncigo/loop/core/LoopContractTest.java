@@ -10,6 +10,7 @@ import asyncigo.api.CancelledException;
 import asyncigo.api.Future;
 import asyncigo.api.Loop;
 import asyncigo.api.LoopOptions;
+import asyncigo.api.Promise;
 import asyncigo.api.Task;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
@@ -46,7 +47,7 @@ class LoopContractTest {
       Future<String> f =
           loop.run(
               () -> {
-                Future<String> fut = loop.newFuture();
+                Promise<String> fut = loop.newFuture();
                 AtomicReference<Throwable> seen = new AtomicReference<>();
                 Thread t =
                     new Thread(
@@ -78,7 +79,7 @@ class LoopContractTest {
       String inCallback =
           loop.run(
               () -> {
-                Future<String> msg = loop.newFuture();
+                Promise<String> msg = loop.newFuture();
                 loop.callSoon(
                     () -> {
                       try {
@@ -153,7 +154,7 @@ class LoopContractTest {
       String r =
           loop.run(
               () -> {
-                Future<String> f = loop.newFuture();
+                Promise<String> f = loop.newFuture();
                 Thread t = new Thread(() -> loop.callSoonThreadsafe(() -> f.complete("handed over")));
                 t.start();
                 return f.await();
@@ -196,7 +197,7 @@ class LoopContractTest {
       boolean interrupted =
           loop.run(
               () -> {
-                Future<Boolean> saw = loop.newFuture();
+                Promise<Boolean> saw = loop.newFuture();
                 Task<Void> caller =
                     loop.spawn(
                         () ->
@@ -224,7 +225,7 @@ class LoopContractTest {
       boolean interrupted =
           loop.run(
               () -> {
-                Future<Boolean> saw = loop.newFuture();
+                Promise<Boolean> saw = loop.newFuture();
                 Future<Void> work =
                     loop.toThread(
                         () -> {

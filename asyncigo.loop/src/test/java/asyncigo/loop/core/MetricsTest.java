@@ -49,19 +49,19 @@ class MetricsTest {
             loop.yieldNow();
             late.cancel();
             seen.add(counts(loop.metrics()));
-            // main waits, nothing ready; 3: the driver jumps to 10 ms and runs a's timer;
-            // 4: a ends; 5: main resumes.
+            // main waits, nothing ready; 3: the driver jumps to 10 ms, a's timer queues a (a
+            // sleep parks in its timer entry), which ends; 4: main resumes.
             a.await();
             seen.add(counts(loop.metrics()));
-            // The same for b: 6 to 8.
+            // The same for b: 5 and 6.
             b.await();
             seen.add(counts(loop.metrics()));
             Pipe pipe = loop.pipe();
             Task<byte[]> reader = loop.spawn("reader", () -> pipe.source().readLine());
-            // 9: the reader starts waiting for the pipe to be readable; main resumes.
+            // 7: the reader starts waiting for the pipe to be readable; main resumes.
             loop.yieldNow();
             pipe.sink().write("x\n".getBytes(StandardCharsets.UTF_8)).await();
-            // 10: the driver's poll reports the pipe readable (1 event), the reader ends; 11: main.
+            // 8: the driver's poll reports the pipe readable (1 event), the reader ends; 9: main.
             reader.await();
             seen.add(counts(loop.metrics()));
             pipe.source().close();
@@ -77,10 +77,10 @@ class MetricsTest {
             "created 1, finished 0, alive 1, ready 0, iterations 1, io 0, timers pending 0, fired 0",
             "created 4, finished 0, alive 4, ready 3, iterations 1, io 0, timers pending 1, fired 0",
             "created 4, finished 1, alive 3, ready 0, iterations 2, io 0, timers pending 2, fired 0",
-            "created 4, finished 2, alive 2, ready 0, iterations 5, io 0, timers pending 1, fired 1",
-            "created 4, finished 3, alive 1, ready 0, iterations 8, io 0, timers pending 0, fired 2",
-            "created 5, finished 4, alive 1, ready 0, iterations 11, io 1, timers pending 0, fired 2",
-            "created 5, finished 5, alive 0, ready 0, iterations 11, io 1, timers pending 0, fired 2",
+            "created 4, finished 2, alive 2, ready 0, iterations 4, io 0, timers pending 1, fired 1",
+            "created 4, finished 3, alive 1, ready 0, iterations 6, io 0, timers pending 0, fired 2",
+            "created 5, finished 4, alive 1, ready 0, iterations 9, io 1, timers pending 0, fired 2",
+            "created 5, finished 5, alive 0, ready 0, iterations 9, io 1, timers pending 0, fired 2",
             // On the virtual clock every timer fires exactly on time.
             "2 lag samples, p50 PT0S, p99 PT0S, max PT0S"),
         seen);

@@ -4,15 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import asyncigo.api.Future;
 import asyncigo.api.Loop;
 import asyncigo.api.LoopOptions;
+import asyncigo.api.Promise;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A loop run from inside another loop's task or callback is refused on both engines, before it
@@ -54,7 +54,7 @@ class NestedLoopTest {
     try (Loop outer = Loop.open(LoopOptions.defaults().virtualTime(true))) {
       outer.run(
           () -> {
-            Future<String> failure = outer.newFuture();
+            Promise<String> failure = outer.newFuture();
             outer.callSoon(
                 () -> {
                   try (Loop inner = Loop.open()) {

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import asyncigo.api.Future;
 import asyncigo.api.Handle;
 import asyncigo.api.Loop;
 import asyncigo.api.LoopOptions;
+import asyncigo.api.Promise;
 import asyncigo.api.UnhandledFailure;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +52,7 @@ class SignalTest {
       Thread driver = Thread.currentThread();
       String ranOn =
           loop.run(() -> {
-            Future<String> ran = loop.newFuture();
+            Promise<String> ran = loop.newFuture();
             loop.onSignal("USR1", () -> ran.complete(
                 (loop.inLoop() ? "in the loop" : "outside")
                     + (loop.currentTask().isEmpty() ? ", as a callback" : ", in a task")
@@ -73,7 +73,7 @@ class SignalTest {
     Thread otherThread = Thread.ofPlatform().start(() -> {
       try (Loop otherLoop = Loop.open()) {
         other.complete(otherLoop.run(() -> {
-          Future<String> got = otherLoop.newFuture();
+          Promise<String> got = otherLoop.newFuture();
           otherLoop.onSignal("SIGUSR1", () -> got.complete("other loop"));
           otherRegistered.complete(null);
           return got.await();
@@ -83,7 +83,7 @@ class SignalTest {
     otherRegistered.get(10, TimeUnit.SECONDS);
     try (Loop loop = Loop.open()) {
       loop.run(() -> {
-        Future<Void> last = loop.newFuture();
+        Promise<Void> last = loop.newFuture();
         loop.onSignal("USR1", () -> ran.add("first"));
         loop.onSignal("SIGUSR1", () -> ran.add("second"));
         loop.onSignal("usr1", () -> {
@@ -104,7 +104,7 @@ class SignalTest {
     try (Loop loop = Loop.open()) {
       List<String> ran = loop.run(() -> {
         List<String> got = new ArrayList<>();
-        Future<Void> second = loop.newFuture();
+        Promise<Void> second = loop.newFuture();
         Handle first = loop.onSignal("USR1", () -> got.add("first"));
         Handle kept = loop.onSignal("USR1", () -> {
           got.add("kept");
@@ -143,7 +143,7 @@ class SignalTest {
     IllegalStateException failure = new IllegalStateException("handler failed");
     try (Loop loop = Loop.open(LoopOptions.defaults().exceptionHandler(reports::add))) {
       loop.run(() -> {
-        Future<Void> after = loop.newFuture();
+        Promise<Void> after = loop.newFuture();
         loop.onSignal("USR1", () -> {
           throw failure;
         });

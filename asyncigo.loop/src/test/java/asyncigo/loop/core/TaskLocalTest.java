@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import asyncigo.api.Async;
 import asyncigo.api.Future;
 import asyncigo.api.Loop;
+import asyncigo.api.Promise;
 import asyncigo.api.Task;
 import asyncigo.api.TaskLocal;
 import java.time.Duration;
@@ -79,7 +80,7 @@ class TaskLocalTest {
         VirtualLoop.run(
             () -> {
               Loop loop = Loop.current();
-              Future<Void> gate = loop.newFuture();
+              Promise<Void> gate = loop.newFuture();
               Task<Integer> early = loop.spawn(() -> { gate.await(); return DEPTH.get(); });
               DEPTH.set(7);
               gate.complete(null);
@@ -139,7 +140,7 @@ class TaskLocalTest {
         () -> {
           Loop loop = Loop.current();
           USER.set("frank");
-          Future<Task<String>> spawned = loop.newFuture();
+          Promise<Task<String>> spawned = loop.newFuture();
           loop.callSoon(
               () -> {
                 seen.add("callback reads " + USER.get());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import asyncigo.api.Future;
 import asyncigo.api.Loop;
 import asyncigo.api.LoopOptions;
+import asyncigo.api.Promise;
 import asyncigo.api.Task;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -65,7 +66,7 @@ class TaskTreeTest {
       │   │   ├── conn-1 [suspended] awaits task db
       │   │   │   └── db [suspended] awaits RealFuture[PENDING]
       │   │   └── conn-2 [suspended] awaits RealFuture[PENDING]
-      │   └── ticker [suspended] awaits RealFuture[PENDING]
+      │   └── ticker [suspended] sleeps
       ├── orphan [suspended] awaits RealFuture[PENDING] (spawned by parent, done)
       └── from-callback [suspended] awaits RealFuture[PENDING]
       """;
@@ -76,7 +77,7 @@ class TaskTreeTest {
         VirtualLoop.run(
             () -> {
               Loop loop = Loop.current();
-              Future<Void> gate = loop.newFuture();
+              Promise<Void> gate = loop.newFuture();
               String d = knownProgram(loop, gate);
               gate.complete(null);
               return d;
@@ -117,7 +118,7 @@ class TaskTreeTest {
       String tree =
           loop.run(
               () -> {
-                Future<Void> gate = loop.newFuture();
+                Promise<Void> gate = loop.newFuture();
                 knownProgram(loop, gate);
                 String dump = loop.adapt(received.orTimeout(60, TimeUnit.SECONDS)).await();
                 gate.complete(null);

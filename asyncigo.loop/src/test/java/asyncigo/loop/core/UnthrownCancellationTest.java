@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import asyncigo.api.CancelledException;
 import asyncigo.api.Future;
 import asyncigo.api.Loop;
+import asyncigo.api.Promise;
 import asyncigo.api.Task;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class UnthrownCancellationTest {
     VirtualLoop.run(
         () -> {
           Loop loop = Loop.current();
-          Future<String> reply = loop.newFuture();
+          Promise<String> reply = loop.newFuture();
           Task<String> t = loop.spawn(reply::await);
           loop.yieldNow();
           reply.complete("reply");
@@ -40,7 +41,7 @@ class UnthrownCancellationTest {
     VirtualLoop.run(
         () -> {
           Loop loop = Loop.current();
-          Future<String> reply = loop.newFuture();
+          Promise<String> reply = loop.newFuture();
           Task<String> t =
               loop.spawn(
                   () -> {
@@ -62,7 +63,7 @@ class UnthrownCancellationTest {
     VirtualLoop.run(
         () -> {
           Loop loop = Loop.current();
-          Future<String> reply = loop.newFuture();
+          Promise<String> reply = loop.newFuture();
           Task<String> t =
               loop.spawn(
                   () -> {

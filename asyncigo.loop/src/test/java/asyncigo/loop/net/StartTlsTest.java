@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import asyncigo.api.Future;
 import asyncigo.api.Loop;
+import asyncigo.api.Promise;
 import asyncigo.api.Task;
 import asyncigo.api.net.AsyncStream;
 import asyncigo.api.net.Pipe;
@@ -70,8 +71,8 @@ class StartTlsTest {
   void tlsRecordsBufferedBehindThePlaintextAreTheHandshakesFirstInput() {
     onLoop(
         loop -> {
-          Future<Void> helloSent = loop.newFuture();
-          Future<String> secret = loop.newFuture();
+          Promise<Void> helloSent = loop.newFuture();
+          Promise<String> secret = loop.newFuture();
           Server server =
               loop.listen(
                   LOOPBACK,
@@ -156,7 +157,7 @@ class StartTlsTest {
   void anAcceptedStreamNeedsAServerNameToUpgradeAsAClient() {
     onLoop(
         loop -> {
-          Future<String> refusal = loop.newFuture();
+          Promise<String> refusal = loop.newFuture();
           Server server =
               loop.listen(
                   LOOPBACK,

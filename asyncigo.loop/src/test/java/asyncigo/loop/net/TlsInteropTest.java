@@ -7,6 +7,7 @@ import static asyncigo.loop.net.TlsTesting.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import asyncigo.api.Future;
+import asyncigo.api.Promise;
 import asyncigo.api.net.AsyncStream;
 import asyncigo.api.net.Server;
 import asyncigo.tck.TestCertificates;
@@ -32,7 +33,7 @@ class TlsInteropTest {
   void aJdkSslSocketClientTalksToAnAsyncigoServer(String protocol) {
     onLoop(
         loop -> {
-          Future<String> served = loop.newFuture();
+          Promise<String> served = loop.newFuture();
           Server server =
               loop.listen(
                   LOOPBACK,

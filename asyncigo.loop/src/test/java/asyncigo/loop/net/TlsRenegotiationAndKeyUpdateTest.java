@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import asyncigo.api.Future;
+import asyncigo.api.Promise;
 import asyncigo.api.Task;
 import asyncigo.api.net.AsyncStream;
 import asyncigo.api.net.Server;
@@ -44,8 +45,8 @@ class TlsRenegotiationAndKeyUpdateTest {
   void aClientThatStartsANewTls12HandshakeIsRefusedAfterTheBytesBeforeIt() throws Exception {
     onLoop(
         loop -> {
-          Future<String> refused = loop.newFuture();
-          Future<Void> helloSent = loop.newFuture();
+          Promise<String> refused = loop.newFuture();
+          Promise<Void> helloSent = loop.newFuture();
           Server server =
               loop.listen(
                   LOOPBACK,

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import asyncigo.api.Future;
+import asyncigo.api.Promise;
 import asyncigo.api.Task;
 import asyncigo.api.net.AsyncStream;
 import asyncigo.api.net.Server;
@@ -40,7 +41,7 @@ class TlsStreamTest {
   void bothEndsReportTheSessionTheHandshakeSettled() {
     onLoop(
         loop -> {
-          Future<TlsSession> served = loop.newFuture();
+          Promise<TlsSession> served = loop.newFuture();
           Server server =
               loop.listen(
                   LOOPBACK,
@@ -104,7 +105,7 @@ class TlsStreamTest {
   void onTls12ShutdownOutputEndsBothDirections() {
     onLoop(
         loop -> {
-          Future<String> served = loop.newFuture();
+          Promise<String> served = loop.newFuture();
           Server server =
               loop.listen(
                   LOOPBACK,
@@ -250,7 +251,7 @@ class TlsStreamTest {
   void drainWaitsUntilTheOutputFallsToTheLowWaterMark() {
     onLoop(
         loop -> {
-          Future<Void> startReading = loop.newFuture();
+          Promise<Void> startReading = loop.newFuture();
           Server server =
               loop.listen(
                   LOOPBACK,

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import asyncigo.api.CancelledException;
 import asyncigo.api.Future;
 import asyncigo.api.Loop;
+import asyncigo.api.Promise;
 import asyncigo.api.Task;
 import asyncigo.api.iter.AsyncIterable;
 import asyncigo.api.iter.AsyncIterator;
@@ -22,8 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
+import org.junit.jupiter.api.Timeout;
 
 @Timeout(value = 10, threadMode = ThreadMode.SEPARATE_THREAD)
 class CompletionOrderTest {
@@ -50,9 +51,9 @@ class CompletionOrderTest {
     OnLoop.run(
         () -> {
           Loop loop = Loop.current();
-          Future<String> pending = loop.newFuture();
-          Future<String> second = loop.newFuture();
-          Future<String> first = loop.newFuture();
+          Promise<String> pending = loop.newFuture();
+          Promise<String> second = loop.newFuture();
+          Promise<String> first = loop.newFuture();
           second.complete("2");
           first.complete("1");
           loop.callLater(ms(5), () -> pending.complete("3"));

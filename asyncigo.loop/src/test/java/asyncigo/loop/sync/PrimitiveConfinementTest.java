@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import asyncigo.api.Future;
 import asyncigo.api.Loop;
+import asyncigo.api.Promise;
 import asyncigo.api.Task;
 import asyncigo.api.iter.AsyncIterator;
 import asyncigo.api.sync.AsyncBarrier;
@@ -145,8 +145,8 @@ class PrimitiveConfinementTest {
   void taskGroupsTimeoutsAndCompletionOrderThrowFromAnotherThreadAndChangeNothing() {
     OnLoop.run(
         () -> {
-          Future<String> pending = Loop.current().newFuture();
-          AsyncIterator<Future<String>> inOrder = CompletionOrder.of(pending).iterator();
+          Promise<String> pending = Loop.current().newFuture();
+          AsyncIterator<Promise<String>> inOrder = CompletionOrder.of(pending).iterator();
           assertConfined(
               List.of(
                   new Call("AsyncIterator.hasNext", inOrder::hasNext),

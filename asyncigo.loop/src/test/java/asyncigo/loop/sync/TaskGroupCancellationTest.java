@@ -16,13 +16,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import asyncigo.api.CancelledException;
 import asyncigo.api.Future;
 import asyncigo.api.Loop;
+import asyncigo.api.Promise;
 import asyncigo.api.Task;
 import asyncigo.api.sync.TaskGroup;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
+import org.junit.jupiter.api.Timeout;
 
 /** Cancellation matrix: outside cancellation of the owner, TaskGroup.cancel(), and both. */
 @Timeout(value = 10, threadMode = ThreadMode.SEPARATE_THREAD)
@@ -171,7 +172,7 @@ class TaskGroupCancellationTest {
     List<String> log = new ArrayList<>();
     OnLoop.run(
         () -> {
-          Future<String> reply = Loop.current().newFuture();
+          Promise<String> reply = Loop.current().newFuture();
           TaskGroup[] group = new TaskGroup[1];
           Task<Object> owner =
               owner(

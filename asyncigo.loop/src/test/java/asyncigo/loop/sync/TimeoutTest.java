@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import asyncigo.api.CancelledException;
 import asyncigo.api.Future;
 import asyncigo.api.Loop;
+import asyncigo.api.Promise;
 import asyncigo.api.Task;
 import asyncigo.api.UncheckedExecutionException;
 import asyncigo.api.sync.Timeout;
@@ -314,7 +315,7 @@ class TimeoutTest {
     OnLoop.run(
         () -> {
           Loop loop = Loop.current();
-          Future<String> reply = loop.newFuture();
+          Promise<String> reply = loop.newFuture();
           loop.callLater(ms(10), () -> reply.complete("reply"));
           String[] outcome = new String[1];
           assertEquals(
@@ -337,7 +338,7 @@ class TimeoutTest {
     OnLoop.run(
         () -> {
           Loop loop = Loop.current();
-          Future<String> reply = loop.newFuture();
+          Promise<String> reply = loop.newFuture();
           loop.callLater(ms(10), () -> reply.complete("reply"));
           Task<TimeoutResult<String>> owner =
               spawn(() -> Timeout.moveOnAfter(ms(10), timeout -> reply.await()));

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import asyncigo.api.CancelledException;
 import asyncigo.api.Future;
 import asyncigo.api.Loop;
+import asyncigo.api.Promise;
 import asyncigo.api.Task;
 import asyncigo.api.sync.Timeout;
 import asyncigo.api.sync.TimeoutExceededException;
@@ -74,7 +75,7 @@ class WaitForTest {
               assertThrows(TimeoutExceededException.class, () -> Timeout.waitFor(fetch, ms(500)));
           assertEquals(
               "timed out after 500ms in task main, waiting for task fetch", onTask.getMessage());
-          Future<String> reply = Loop.current().newFuture();
+          Promise<String> reply = Loop.current().newFuture();
           TimeoutExceededException onFuture =
               assertThrows(TimeoutExceededException.class, () -> Timeout.waitFor(reply, ms(10)));
           assertEquals("timed out after 10ms in task main", onFuture.getMessage());
@@ -86,7 +87,7 @@ class WaitForTest {
   void onTimeoutCancelsAPlainFuture() {
     OnLoop.run(
         () -> {
-          Future<String> reply = Loop.current().newFuture();
+          Promise<String> reply = Loop.current().newFuture();
           assertThrows(TimeoutExceededException.class, () -> Timeout.waitFor(reply, ms(10)));
           assertTrue(reply.isCancelled());
           return null;
@@ -158,7 +159,7 @@ class WaitForTest {
     OnLoop.run(
         () -> {
           Loop loop = Loop.current();
-          Future<String> reply = loop.newFuture();
+          Promise<String> reply = loop.newFuture();
           loop.callLater(ms(5), reply::cancel);
           assertThrows(CancelledException.class, () -> Timeout.waitFor(reply, ms(10)));
           assertEquals(0, currentTask().cancelling());

@@ -2,6 +2,7 @@ package asyncigo.api.internal.sync;
 
 import asyncigo.api.Future;
 import asyncigo.api.Loop;
+import asyncigo.api.Promise;
 import asyncigo.api.iter.AsyncIterator;
 import java.util.ArrayDeque;
 import java.util.Collections;
@@ -22,7 +23,7 @@ public final class CompletionIterator<F extends Future<?>> implements AsyncItera
   private final ArrayDeque<F> completed = new ArrayDeque<>();
   private final Set<Future<?>> pending = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Consumer<Future<?>> onDone = this::arrived;
-  private Future<Void> gate;
+  private Promise<Void> gate;
 
   /** Starts an iteration over the distinct futures of {@code futures}. */
   public CompletionIterator(List<? extends F> futures) {

@@ -2,6 +2,7 @@ package asyncigo.api.internal.sync;
 
 import asyncigo.api.Future;
 import asyncigo.api.Loop;
+import asyncigo.api.Promise;
 import asyncigo.api.sync.AsyncBarrier;
 import asyncigo.api.sync.BarrierBrokenException;
 
@@ -35,7 +36,7 @@ public final class RealBarrier implements AsyncBarrier {
       return waiting.await(loop, tripped -> {});
     }
     int index = 0;
-    for (Future<Integer> party = waiting.pollLive(); party != null; party = waiting.pollLive()) {
+    for (Promise<Integer> party = waiting.pollLive(); party != null; party = waiting.pollLive()) {
       party.complete(index++);
     }
     return index;

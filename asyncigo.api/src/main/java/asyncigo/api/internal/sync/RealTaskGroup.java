@@ -5,6 +5,7 @@ import asyncigo.api.CancelledException;
 import asyncigo.api.Coroutine;
 import asyncigo.api.Future;
 import asyncigo.api.Loop;
+import asyncigo.api.Promise;
 import asyncigo.api.Task;
 import asyncigo.api.UncheckedExecutionException;
 import asyncigo.api.sync.TaskGroup;
@@ -45,7 +46,7 @@ public final class RealTaskGroup implements TaskGroup {
   private final Task<?> owner;
   private final Set<Task<?>> children = new LinkedHashSet<>();
   private final List<Throwable> failures = new ArrayList<>();
-  private Future<Void> allDone;
+  private Promise<Void> allDone;
   private boolean exiting;
   private boolean finished;
   private boolean aborting;
@@ -101,7 +102,7 @@ public final class RealTaskGroup implements TaskGroup {
   private CancelledException awaitChildren() {
     CancelledException interrupted = null;
     while (!children.isEmpty()) {
-      Future<Void> gate = loop.newFuture();
+      Promise<Void> gate = loop.newFuture();
       allDone = gate;
       if (aborting) {
         owner.shielded(gate::await);

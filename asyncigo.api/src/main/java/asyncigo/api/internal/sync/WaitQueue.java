@@ -3,6 +3,7 @@ package asyncigo.api.internal.sync;
 import asyncigo.api.CancelledException;
 import asyncigo.api.Future;
 import asyncigo.api.Loop;
+import asyncigo.api.Promise;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -38,12 +39,12 @@ public final class WaitQueue<V> {
    */
 
   private static final class Node<V> {
-    final Future<V> future;
+    final Promise<V> future;
     Node<V> prev;
     Node<V> next;
     boolean linked;
 
-    Node(Future<V> future) {
+    Node(Promise<V> future) {
       this.future = future;
     }
   }
@@ -83,7 +84,7 @@ public final class WaitQueue<V> {
    * Removes and returns the future of the oldest waiter that still waits, or null if none does.
    * The caller must complete or fail it.
    */
-  public Future<V> pollLive() {
+  public Promise<V> pollLive() {
     while (head != null) {
       Node<V> node = head;
       unlink(node);
@@ -96,7 +97,7 @@ public final class WaitQueue<V> {
 
   /** Completes the oldest live waiter's future with {@code value}; false if none waits. */
   public boolean grant(V value) {
-    Future<V> waiter = pollLive();
+    Promise<V> waiter = pollLive();
     if (waiter == null) {
       return false;
     }
@@ -113,7 +114,7 @@ public final class WaitQueue<V> {
 
   /** Fails every live waiter's future with an exception from {@code failure}, oldest first. */
   public void failAll(Supplier<? extends Throwable> failure) {
-    for (Future<V> waiter = pollLive(); waiter != null; waiter = pollLive()) {
+    for (Promise<V> waiter = pollLive(); waiter != null; waiter = pollLive()) {
       waiter.fail(failure.get());
     }
   }
