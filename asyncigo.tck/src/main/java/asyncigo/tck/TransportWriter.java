@@ -19,14 +19,17 @@ public enum TransportWriter {
       stream.close();
     }
   },
-  /** 500-byte pieces with a 10 ms pause after each, then flush and close. */
+  /**
+   * 500-byte pieces with a 1 ms pause after each (the reader gets them one by one), then flush and
+   * close.
+   */
   PIECES_OF_500_WITH_PAUSES {
     @Override
     void send(Loop loop, AsyncStream stream, byte[] data) throws Exception {
       for (int from = 0; from < data.length; from += 500) {
         stream.write(Arrays.copyOfRange(data, from, Math.min(data.length, from + 500)));
         stream.drain();
-        loop.sleep(Duration.ofMillis(10));
+        loop.sleep(Duration.ofMillis(1));
       }
       stream.flush();
       stream.close();
