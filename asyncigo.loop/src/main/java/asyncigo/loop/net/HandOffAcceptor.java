@@ -1,6 +1,5 @@
 package asyncigo.loop.net;
 
-import asyncigo.api.CancelledException;
 import asyncigo.api.Future;
 import asyncigo.api.Loop;
 import asyncigo.api.Promise;
@@ -77,12 +76,7 @@ public final class HandOffAcceptor implements Server, OwnedResources.Resource {
   @Override
   public void serveForever() {
     context.loop().checkLoopThread("Server.serveForever");
-    try {
-      closedSignal.shield().await();
-    } catch (CancelledException e) {
-      close();
-      throw e;
-    }
+    TcpServer.serveUntilClosed(closedSignal, this::close);
   }
 
   @Override

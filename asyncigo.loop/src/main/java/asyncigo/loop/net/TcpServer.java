@@ -160,10 +160,19 @@ final class TcpServer implements Server, OwnedResources.Resource {
   @Override
   public void serveForever() {
     context.loop().checkLoopThread("Server.serveForever");
+    serveUntilClosed(closedSignal, this::close);
+  }
+
+  /**
+   * The body of {@code serveForever} for the servers of this package: waits for {@code closed}
+   * (completed by close, failed if accepting failed) and closes the server if the waiting task is
+   * cancelled.
+   */
+  static void serveUntilClosed(Future<Void> closed, Runnable close) {
     try {
-      closedSignal.shield().await();
+      closed.shield().await();
     } catch (CancelledException e) {
-      close();
+      close.run();
       throw e;
     }
   }
