@@ -70,18 +70,7 @@ public abstract class TransportContract extends TransportConnectionContract {
     byte[] received =
         run(
             loop -> {
-              try (TransportPair pair = kind.open(loop)) {
-                Task<Void> sending =
-                    loop.spawn(
-                        "writer",
-                        () -> {
-                          writer.send(loop, pair.writer(), sent);
-                          return null;
-                        });
-                byte[] got = reader.receive(pair.reader());
-                sending.await();
-                return got;
-              }
+              return kind.open(loop).carry(loop, writer, reader, sent);
             });
     assertArrayEquals(sent, received);
   }

@@ -2,6 +2,7 @@ package asyncigo.tck;
 
 import asyncigo.api.Loop;
 import asyncigo.api.Promise;
+import asyncigo.api.Task;
 import asyncigo.api.net.AsyncStream;
 import asyncigo.api.net.Pipe;
 import asyncigo.api.net.Server;
@@ -99,6 +100,33 @@ public record TransportPair(AsyncStream writer, AsyncStream reader, Server serve
   public static TransportPair pipe(Loop loop) throws Exception {
     Pipe pipe = loop.pipe();
     return new TransportPair(pipe.sink(), pipe.source(), null);
+  }
+
+  /**
+   * Sends {@code sent} with {@code writer} from a task of its own while the calling task reads it
+   * with {@code reader}; then waits for the writer and closes the pair.
+   *
+   * @param loop the loop of the calling task
+   * @param writer how the bytes are written
+   * @param reader how they are read
+   * @param sent the bytes to send
+   * @return the bytes read
+   * @throws Exception if writing or reading fails
+   */
+  public byte[] carry(Loop loop, TransportWriter writer, TransportReader reader, byte[] sent)
+      throws Exception {
+    try (TransportPair pair = this) {
+      Task<Void> sending =
+          loop.spawn(
+              "writer",
+              () -> {
+                writer.send(loop, pair.writer, sent);
+                return null;
+              });
+      byte[] got = reader.receive(pair.reader);
+      sending.await();
+      return got;
+    }
   }
 
   @Override

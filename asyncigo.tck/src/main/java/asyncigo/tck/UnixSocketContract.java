@@ -64,18 +64,7 @@ public abstract class UnixSocketContract extends UnixSocketFixture {
     byte[] received =
         run(
             loop -> {
-              try (TransportPair pair = TransportPair.unix(loop, socket("s"))) {
-                Task<Void> sending =
-                    loop.spawn(
-                        "writer",
-                        () -> {
-                          writer.send(loop, pair.writer(), sent);
-                          return null;
-                        });
-                byte[] got = reader.receive(pair.reader());
-                sending.await();
-                return got;
-              }
+              return TransportPair.unix(loop, socket("s")).carry(loop, writer, reader, sent);
             });
     assertArrayEquals(sent, received);
   }
